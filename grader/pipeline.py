@@ -1,0 +1,418 @@
+"""Wires the stages in order; the only module that imports them all.
+
+task spec -> prompt -> backend -> extraction -> static rules -> sandboxed tests -> scoring
+-> results store -> report / evaluation record.
+"""
+
+from __future__ import annotations
+
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from grader import rules, sandbox, scoring
+from grader.errors import GraderError, SpecError
+from grader.extract import extract_code
+from grader.models.base import Backend
+from grader.store import RunStore, load_run, now_iso
+from grader.tasks import load_tasks
+from grader.types import (
+    Extraction,
+    Generation,
+    GenerationRequest,
+    SampleResult,
+    TaskSpec,
+    TestJob,
+    TestRun,
+    Verdict,
+)
+
+BATCH = 16  # samples graded together (sandbox workers share the batch)
+
+
+# --------------------------------------------------------------------------- one sample
+
+
+@dataclass
+class Calibration:
+    """The outcome of grading a task's reference solution in the sandbox."""
+
+    task: TaskSpec
+    ok: bool
+    timeout_s: float
+    reference: TestRun | None = None
+    problem: str = ""
+
+
+def bindings(task: TaskSpec) -> list:
+    return list(task.rules) + [binding for req in task.requirements for binding in req.rules]
+
+
+def rule_paths(task: TaskSpec) -> list[Path]:
+    return [task.source.parent / "rules"] if task.source else []
+
+
+def test_job(task: TaskSpec, code: str, timeout_s: float | None = None) -> TestJob:
+    return TestJob(
+        task_id=task.id,
+        language=task.language,
+        code=code,
+        entry_point=task.entry_point,
+        test_files=list(task.tests),
+        support_files=list(task.support_files),
+        solution_file=task.solution_file,
+        timeout_s=timeout_s or task.limits.time_s,
+        memory_mb=task.limits.memory_mb,
+    )
+
+
+@dataclass
+class Prepared:
+    """A sample between static analysis and its test run."""
+
+    task: TaskSpec
+    extraction: Extraction
+    checks: list
+    job: TestJob | None
+
+
+def prepare(task: TaskSpec, extraction: Extraction, timeout_s: float | None) -> Prepared:
+    if extraction.code is None:
+        return Prepared(task, extraction, [], None)
+    checks = rules.check_code(
+        extraction.code, task.language, bindings(task), task.params, search_paths=rule_paths(task)
+    )
+    job = test_job(task, extraction.code, timeout_s) if task.tests else None
+    return Prepared(task, extraction, checks, job)
+
+
+def finish(prepared: Prepared, tests: TestRun | None) -> Verdict:
+    verdict = scoring.score(prepared.task, prepared.extraction, prepared.checks, tests or TestRun())
+    return verdict.model_copy(update={"code": prepared.extraction.code, "task_version": prepared.task.version})
+
+
+def grade_many(items: Sequence[Prepared], workers: int = 2) -> list[Verdict]:
+    jobs = [item.job for item in items if item.job is not None]
+    runs = iter(sandbox.run_many(jobs, workers=workers) if jobs else [])
+    return [finish(item, next(runs) if item.job is not None else None) for item in items]
+
+
+def calibrate(tasks: Sequence[TaskSpec], workers: int = 2) -> dict[str, Calibration]:
+    """Grade every task's reference in the sandbox; set each task's timeout from it.
+
+    The timeout is ``max(limits.time_s, calibrate_factor x reference time)`` so a slow or
+    loaded machine stretches the limit instead of failing correct code.
+    """
+    results: dict[str, Calibration] = {}
+    checked = [t for t in tasks if t.reference is not None and t.tests]
+    for task in tasks:
+        if task not in checked:
+            results[task.id] = Calibration(task, True, task.limits.time_s)
+    jobs = [
+        test_job(t, t.reference.read_text(encoding="utf-8"), t.limits.time_s * 3) for t in checked  # type: ignore[union-attr]
+    ]
+    runs = sandbox.run_many(jobs, workers=workers) if jobs else []
+    for task, run in zip(checked, runs, strict=True):
+        ok = run.status == "ok" and run.failed == 0 and run.errors == 0 and run.passed > 0
+        timeout = max(task.limits.time_s, task.limits.calibrate_factor * run.duration_s)
+        problem = "" if ok else _broken_reason(task, run)
+        results[task.id] = Calibration(task, ok, round(timeout, 2), run, problem)
+    return results
+
+
+def _broken_reason(task: TaskSpec, run: TestRun) -> str:
+    failing = [c.name for c in run.cases if c.outcome in ("failed", "error")][:3]
+    detail = run.note or (f"failing: {', '.join(failing)}" if failing else f"status {run.status}")
+    return (
+        f"{task.source}: the reference solution does not pass its own tests in the sandbox "
+        f"({run.passed} passed, {run.failed} failed, {run.errors} errors; {detail}). "
+        "The task or this machine's toolchain is broken; its samples were not graded."
+    )
+
+
+def grade_code(task: TaskSpec, *, code: str | None = None, reply: str | None = None,
+               self_check: bool = True) -> tuple[Verdict, Calibration]:
+    """Grade one piece of code (or one model reply) against one task."""
+    calibration = calibrate([task])[task.id] if self_check else Calibration(task, True, task.limits.time_s)
+    if not calibration.ok:
+        raise GraderError(calibration.problem)
+    if code is not None:
+        extraction = Extraction(code=code, reason="given as a file")
+    else:
+        extraction = extract_code(reply or "", task.language, task.entry_point)
+    prepared = prepare(task, extraction, calibration.timeout_s)
+    return grade_many([prepared])[0], calibration
+
+
+# --------------------------------------------------------------------------- a run
+
+
+@dataclass
+class RunOptions:
+    paths: list[str]
+    model: str | None = None
+    replay: str | None = None
+    samples: int = 1
+    out: Path | None = None
+    resume: bool = False
+    template: str | None = None
+    overrides: dict[str, Any] = field(default_factory=dict)
+    max_tokens: int = 1024
+    seed: int | None = None
+    use_cache: bool = True
+    self_check: bool = True
+    workers: int = 2
+    write_outputs: bool = True
+
+
+@dataclass
+class RunOutcome:
+    path: Path
+    graded: int = 0
+    skipped: int = 0
+    problems: list[str] = field(default_factory=list)  # input problems (exit 2)
+    broken_tasks: list[str] = field(default_factory=list)
+
+
+Progress = Callable[[str, int], None]  # (description, samples done just now)
+
+
+def run(options: RunOptions, store: RunStore, *, progress: Progress | None = None) -> RunOutcome:
+    """Generate and grade every (task, sample) not yet in ``store``."""
+    outcome = RunOutcome(path=store.path)
+    tasks, spec_errors = load_tasks(options.paths)
+    outcome.problems += [str(error) for error in spec_errors]
+    backend, replay = _backend(options, outcome)
+    store.update_run(
+        tasks=[_task_record(t) for t in tasks],
+        models=_merge_models(store.run.get("models", []), backend.describe()),
+        spec_errors=[str(e) for e in spec_errors],
+    )
+    calibrations = (
+        calibrate(tasks, options.workers) if options.self_check
+        else {t.id: Calibration(t, True, t.limits.time_s) for t in tasks}
+    )
+    for calibration in calibrations.values():
+        if not calibration.ok:
+            outcome.broken_tasks.append(calibration.task.id)
+            outcome.problems.append(calibration.problem)
+    pending: list[tuple[Prepared, dict[str, Any]]] = []
+    figures: list[Generation] = []
+    started = time.perf_counter()
+    for task in tasks:
+        if not calibrations[task.id].ok:
+            continue
+        samples = replay.samples_for(task.id) if replay else range(options.samples)
+        for sample in samples:
+            model_name = replay.model_for(task.id, sample) if replay else backend.name
+            if store.is_done((task.id, model_name, sample)):
+                outcome.skipped += 1
+                continue
+            generation, error = _generate(backend, task, sample, options)
+            if generation is not None and not generation.cached:
+                figures.append(generation)
+            extraction = extract_code(generation.text if generation else "", task.language, task.entry_point)
+            prepared = prepare(task, extraction, calibrations[task.id].timeout_s)
+            pending.append((prepared, _sample_fields(task, sample, model_name, generation, error)))
+            if len(pending) >= BATCH:
+                _flush(pending, store, outcome, options, progress)
+    _flush(pending, store, outcome, options, progress)
+    if replay:
+        unknown = sorted(replay.tasks() - {t.id for t in tasks})
+        for task_id in unknown:
+            line = min(e["_line"] for (t, _), e in replay.entries.items() if t == task_id)
+            outcome.problems.append(f"{replay.path}: line {line}: unknown task {task_id!r}; skipped")
+    backend.close()
+    store.update_run(
+        finished_at=now_iso(),
+        throughput=_throughput(store, figures, time.perf_counter() - started),
+        problems=outcome.problems,
+        broken_tasks=outcome.broken_tasks,
+    )
+    if options.write_outputs:
+        outcome.problems += write_outputs(store.path)
+    return outcome
+
+
+def _flush(pending: list[tuple[Prepared, dict[str, Any]]], store: RunStore, outcome: RunOutcome,
+           options: RunOptions, progress: Progress | None) -> None:
+    if not pending:
+        return
+    verdicts = grade_many([p for p, _ in pending], workers=options.workers)
+    for (_, fields), verdict in zip(pending, verdicts, strict=True):
+        store.append(SampleResult(**verdict.model_dump(), **fields))
+        outcome.graded += 1
+        if progress:
+            progress(fields["task"], 1)
+    pending.clear()
+
+
+def _backend(options: RunOptions, outcome: RunOutcome) -> tuple[Backend, Any]:
+    from grader.models.replay import ReplayBackend
+
+    if options.replay:
+        replay = ReplayBackend(options.replay)
+        outcome.problems += [f"{replay.path}: line {p.line}: {p.message}" for p in replay.problems]
+        return replay, replay
+    from grader.models import load_backend
+
+    backend = load_backend(
+        options.model, template=options.template, overrides=options.overrides, use_cache=options.use_cache
+    )
+    return backend, None
+
+
+def _generate(backend: Backend, task: TaskSpec, sample: int, options: RunOptions) -> tuple[Generation | None, str | None]:
+    request = GenerationRequest(
+        task_id=task.id,
+        prompt=task.prompt,
+        sample=sample,
+        seed=None if options.seed is None else options.seed,
+        max_tokens=options.max_tokens,
+        temperature=options.overrides.get("temperature"),
+        top_p=options.overrides.get("top_p"),
+    )
+    try:
+        return backend.generate(request), None
+    except GraderError:
+        raise
+    except Exception as error:  # one failed generation must not lose the run
+        return None, f"generation failed: {type(error).__name__}: {error}"
+
+
+def _sample_fields(task: TaskSpec, sample: int, model: str, generation: Generation | None,
+                   error: str | None) -> dict[str, Any]:
+    g = generation
+    return {
+        "sample": sample,
+        "model": model,
+        "completion": g.text if g else "",
+        "prompt": (g.prompt_text if g and g.prompt_text else task.prompt),
+        "generation": g,
+        "completion_tokens": g.completion_tokens if g else None,
+        "prompt_tokens": g.prompt_tokens if g else None,
+        "seconds": g.seconds if g else None,
+        "tokens_per_second": g.tokens_per_second if g else None,
+        "ttft_s": g.ttft_s if g else None,
+        "error": error,
+    }
+
+
+def _task_record(task: TaskSpec) -> dict[str, Any]:
+    return {"id": task.id, "language": task.language, "title": task.title, "version": task.version,
+            "source": str(task.source) if task.source else None}
+
+
+def _merge_models(existing: list[dict[str, Any]], described: dict[str, Any]) -> list[dict[str, Any]]:
+    others = [m for m in existing if m.get("name") != described.get("name")]
+    return others + [described]
+
+
+def _throughput(store: RunStore, figures: Iterable[Generation], wall_s: float) -> dict[str, Any]:
+    figures = list(figures)
+    speeds = [g.tokens_per_second for g in figures if g.tokens_per_second]
+    ttft = [g.ttft_s for g in figures if g.ttft_s is not None]
+    tokens = sum(g.completion_tokens or 0 for g in figures)
+    previous = store.run.get("throughput") or {}
+    return {
+        "wall_seconds": round(wall_s + float(previous.get("wall_seconds", 0)), 3),
+        "generated_samples": len(figures) + int(previous.get("generated_samples", 0)),
+        "completion_tokens": tokens + int(previous.get("completion_tokens", 0)),
+        "tokens_per_second_median": round(statistics.median(speeds), 2) if speeds else previous.get("tokens_per_second_median"),
+        "ttft_seconds_median": round(statistics.median(ttft), 3) if ttft else previous.get("ttft_seconds_median"),
+    }
+
+
+def write_outputs(run_dir: Path, baseline: Path | None = None) -> list[str]:
+    """Write the HTML report and the evaluation records; a failure is reported, not raised."""
+    problems = []
+    try:
+        from grader.report import write_report
+
+        write_report(run_dir, baseline)
+    except Exception as error:  # the results are safe; only a view failed
+        problems.append(f"{run_dir}: report.html not written: {type(error).__name__}: {error}")
+    try:
+        from grader.record import write_records
+
+        write_records(run_dir)
+    except Exception as error:
+        problems.append(f"{run_dir}: evaluation record not written: {type(error).__name__}: {error}")
+    return problems
+
+
+def versions() -> dict[str, str]:
+    found = {"python": platform.python_version(), "platform": platform.platform()}
+    for name in ("grader", "llama-cpp-python", "tree-sitter", "pydantic"):
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return found
+
+
+def run_header(options: RunOptions) -> dict[str, Any]:
+    return {
+        "command": " ".join(sys.argv),
+        "args": {
+            "paths": [str(Path(p).resolve()) for p in options.paths],
+            "model": options.model,
+            "replay": str(Path(options.replay).resolve()) if options.replay else None,
+            "samples": options.samples,
+            "template": options.template,
+            "overrides": options.overrides,
+            "max_tokens": options.max_tokens,
+            "seed": options.seed,
+        },
+        "settings": {
+            "samples": options.samples,
+            "max_tokens": options.max_tokens,
+            "seed": options.seed,
+            "template": options.template or "gguf",
+            **options.overrides,
+        },
+        "versions": versions(),
+    }
+
+
+def rescore(run_dir: Path, store: RunStore, *, workers: int = 2) -> RunOutcome:
+    """Grade a run's stored completions again with today's specs, rules and tests."""
+    old = load_run(run_dir)
+    outcome = RunOutcome(path=store.path)
+    sources = [t.get("source") for t in old.run.get("tasks", []) if t.get("source")]
+    tasks, errors = load_tasks([s for s in sources if Path(s).exists()])
+    outcome.problems += [str(e) for e in errors]
+    by_id = {t.id: t for t in tasks}
+    calibrations = calibrate(tasks, workers)
+    store.update_run(tasks=[_task_record(t) for t in tasks], models=old.run.get("models", []),
+                     rescored_from=str(run_dir), settings=old.run.get("settings", {}))
+    pending: list[tuple[Prepared, dict[str, Any]]] = []
+    for result in old.results:
+        task = by_id.get(result.task)
+        if task is None:
+            outcome.problems.append(f"{run_dir}: task {result.task!r} no longer exists; its samples were skipped")
+            continue
+        if not calibrations[task.id].ok:
+            continue
+        extraction = extract_code(result.completion, task.language, task.entry_point)
+        fields = _sample_fields(task, result.sample, result.model, result.generation, result.error)
+        fields["prompt"] = result.prompt
+        pending.append((prepare(task, extraction, calibrations[task.id].timeout_s), fields))
+        if len(pending) >= BATCH:
+            _flush(pending, store, outcome, RunOptions(paths=[], workers=workers), None)
+    _flush(pending, store, outcome, RunOptions(paths=[], workers=workers), None)
+    outcome.broken_tasks = [c.task.id for c in calibrations.values() if not c.ok]
+    outcome.problems += [c.problem for c in calibrations.values() if not c.ok]
+    store.update_run(finished_at=now_iso(), throughput=old.run.get("throughput", {}), problems=outcome.problems)
+    outcome.problems += write_outputs(store.path)
+    return outcome
+
+
+def spec_problems(errors: Iterable[SpecError]) -> list[str]:
+    return [str(e) for e in errors]

@@ -1,0 +1,261 @@
+"""Plain values handed between pipeline stages.
+
+Every stage takes and returns these frozen pydantic models; none of them knows how the
+others work. This module imports nothing from ``grader``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Language = Literal["python", "javascript", "typescript", "java", "csharp", "go"]
+LANGUAGES: tuple[str, ...] = ("python", "javascript", "typescript", "java", "csharp", "go")
+
+Severity = Literal["error", "warning", "info"]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --------------------------------------------------------------------------- task specs
+
+
+class RuleBinding(Frozen):
+    """One use of a rule inside a task: which rule, for which requirement, with which values.
+
+    ``params`` fill the rule's placeholders (``$code`` in the rule, ``{code}`` in its
+    message); task-level ``TaskSpec.params`` are visible too, binding values win.
+    """
+
+    rule: str
+    requirement: str | None = None
+    params: dict[str, Any] = Field(default_factory=dict, alias="with")
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class RequirementNotes(Frozen):
+    """Reviewer sentences for a requirement. Placeholders: any task/binding param, plus
+    ``{missing}`` / ``{present}`` (values of the bindings that failed / held, e.g. codes),
+    ``{lines}``, ``{tests}``."""
+
+    unmet: str
+    partial: str | None = None
+    met: str | None = None
+
+
+class Requirement(Frozen):
+    id: str
+    description: str
+    notes: RequirementNotes
+    weight: float = Field(default=1.0, ge=0)
+    gating: bool = False  # unmet -> the sample fails whatever it scores
+    rules: list[RuleBinding] = Field(default_factory=list)
+    # Test-name patterns; matched case-insensitively on letters and digits only, so
+    # "missing user id" matches test_missing_user_id, missingUserId and MissingUserId.
+    tests: list[str] = Field(default_factory=list)
+
+
+class Limits(Frozen):
+    time_s: float = Field(default=10.0, gt=0)  # wall-clock floor for one test run
+    memory_mb: int = Field(default=1024, gt=0)
+    # The effective timeout is max(time_s, calibrate_factor x the reference's own time).
+    calibrate_factor: float = Field(default=5.0, ge=1)
+
+
+class Scoring(Frozen):
+    pass_threshold: float = Field(default=70.0, ge=0, le=100)
+    tests_weight: float = Field(default=0.5, ge=0, le=1)  # share of a requirement's credit from tests when it has both kinds
+
+
+class TaskSpec(Frozen):
+    id: str
+    language: Language
+    title: str
+    prompt: str
+    entry_point: str
+    requirements: list[Requirement]
+    rules: list[RuleBinding] = Field(default_factory=list)  # general checks, no requirement
+    params: dict[str, Any] = Field(default_factory=dict)
+    tests: list[Path] = Field(default_factory=list)  # absolute paths after loading
+    support_files: list[Path] = Field(default_factory=list)  # copied next to the solution
+    reference: Path | None = None  # absolute path after loading
+    solution_file: str | None = None  # file name the sandbox gives the code; per-language default
+    limits: Limits = Field(default_factory=Limits)
+    scoring: Scoring = Field(default_factory=Scoring)
+    tags: list[str] = Field(default_factory=list)
+    source: Path | None = None  # the YAML file this came from
+    version: str = ""  # sha256 of the spec and every file it names; changes when any does
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+class Extraction(Frozen):
+    code: str | None
+    language: str | None = None  # fence tag, if any
+    blocks_found: int = 0
+    reason: str = ""  # why this block (or why none)
+
+
+class Finding(Frozen):
+    rule: str
+    severity: Severity
+    line: int  # 1-based
+    column: int = 1  # 1-based, in characters
+    end_line: int | None = None
+    end_column: int | None = None
+    message: str
+    text: str = ""  # matched source text (may be truncated)
+    requirement: str | None = None
+
+
+class RuleCheck(Frozen):
+    """One rule binding evaluated on one piece of code."""
+
+    rule: str
+    requirement: str | None = None
+    params: dict[str, Any] = Field(default_factory=dict)
+    passed: bool
+    applicable: bool = True  # False where the concept does not exist in the language
+    findings: list[Finding] = Field(default_factory=list)
+
+
+TestOutcome = Literal["passed", "failed", "error", "skipped"]
+RunStatus = Literal[
+    "ok",  # ran; per-case outcomes say the rest
+    "timeout",
+    "memory",
+    "crash",
+    "fork_bomb",
+    "output_flood",
+    "no_tests",
+    "compile_error",
+    "sandbox_error",
+    "not_run",
+]
+
+
+class TestCase(Frozen):
+    __test__ = False  # not a pytest class
+    name: str
+    outcome: TestOutcome
+    message: str = ""
+    duration_s: float = 0.0
+
+
+class TestRun(Frozen):
+    __test__ = False
+    passed: int = 0
+    failed: int = 0
+    errors: int = 0
+    skipped: int = 0
+    timed_out: bool = False
+    status: RunStatus = "not_run"
+    note: str = ""  # plain-words reason for a misbehaviour status
+    cases: list[TestCase] = Field(default_factory=list)
+    output: str = ""  # capped stdout+stderr tail
+    duration_s: float = 0.0
+    timeout_s: float | None = None
+
+
+class TestJob(Frozen):
+    """Everything the sandbox needs to run one task's tests on one piece of code."""
+
+    __test__ = False
+    task_id: str
+    language: Language
+    code: str
+    entry_point: str
+    test_files: list[Path]
+    support_files: list[Path] = Field(default_factory=list)
+    solution_file: str | None = None
+    timeout_s: float = 10.0
+    memory_mb: int = 1024
+
+
+# --------------------------------------------------------------------------- verdicts
+
+
+RequirementStatus = Literal["met", "partial", "unmet"]
+
+
+class RequirementVerdict(Frozen):
+    id: str
+    met: bool
+    status: RequirementStatus
+    credit: float  # 0..1
+    weight: float
+    gating: bool = False
+    evidence: list[str] = Field(default_factory=list)  # "line 12: ...", "test test_x passed"
+    disagreement: str | None = None  # static and dynamic evidence disagree
+
+
+class Verdict(Frozen):
+    """What ``grade check --json`` prints; one line of results.jsonl extends it."""
+
+    task: str
+    language: str
+    score: float  # 0..100
+    passed: bool
+    requirements: list[RequirementVerdict] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    tests: TestRun = Field(default_factory=TestRun)
+    notes: list[str] = Field(default_factory=list)
+    positive_notes: list[str] = Field(default_factory=list)
+    code: str | None = None
+    task_version: str = ""
+
+
+# --------------------------------------------------------------------------- generation
+
+
+class GenerationRequest(Frozen):
+    task_id: str
+    prompt: str  # the user message
+    system: str | None = None
+    sample: int = 0
+    seed: int | None = None
+    max_tokens: int = 1024
+    temperature: float | None = None
+    top_p: float | None = None
+
+
+class Generation(Frozen):
+    text: str
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    ttft_s: float | None = None  # time to first token ("thought for")
+    seconds: float | None = None
+    tokens_per_second: float | None = None
+    seed: int | None = None
+    finish_reason: str | None = None
+    cached: bool = False
+    prompt_text: str | None = None  # the fully templated prompt, when known
+    template: str | None = None
+
+
+class SampleResult(Verdict):
+    """One line of results.jsonl."""
+
+    model_config = ConfigDict(frozen=True, extra="allow")
+
+    sample: int
+    model: str
+    completion: str
+    prompt: str = ""
+    generation: Generation | None = None
+    completion_tokens: int | None = None
+    prompt_tokens: int | None = None
+    seconds: float | None = None
+    tokens_per_second: float | None = None
+    ttft_s: float | None = None
+    error: str | None = None  # a stage failed for this sample; the verdict is a clean fail
+
+
+def dump(model: BaseModel) -> dict[str, Any]:
+    return model.model_dump(mode="json", by_alias=False)

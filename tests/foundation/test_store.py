@@ -1,0 +1,50 @@
+"""The run store: append-only results, a torn last line, resume without duplicates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from grader.errors import GraderError
+from grader.store import RESULTS_FILE, RunStore, load_run
+from grader.types import SampleResult
+
+
+def result(task: str, sample: int, score: float = 50.0) -> SampleResult:
+    return SampleResult(task=task, language="python", score=score, passed=score >= 80,
+                        sample=sample, model="m", completion="```python\npass\n```")
+
+
+def test_append_then_load_round_trips(tmp_path: Path) -> None:
+    store = RunStore.create(tmp_path / "run", {"id": "r1"})
+    store.append(result("a", 0))
+    store.append(result("a", 1, 90))
+    store.append(result("a", 1, 10))  # the same sample again is ignored
+    loaded = load_run(tmp_path / "run")
+    assert [(r.task, r.sample, r.score) for r in loaded.results] == [("a", 0, 50.0), ("a", 1, 90.0)]
+    assert loaded.run["id"] == "r1" and "started_at" in loaded.run
+
+
+def test_torn_last_line_is_dropped_and_resume_appends_cleanly(tmp_path: Path) -> None:
+    store = RunStore.create(tmp_path / "run", {})
+    store.append(result("a", 0))
+    with open(tmp_path / "run" / RESULTS_FILE, "a") as handle:  # a kill in mid-write
+        handle.write(json.dumps(result("a", 1).model_dump(mode="json"))[:40])
+    resumed = RunStore.open(tmp_path / "run")
+    assert resumed.is_done(("a", "m", 0)) and not resumed.is_done(("a", "m", 1))
+    resumed.append(result("a", 1))
+    lines = (tmp_path / "run" / RESULTS_FILE).read_text().splitlines()
+    assert len(lines) == 2 and all(json.loads(line)["task"] == "a" for line in lines)
+
+
+def test_create_refuses_a_directory_that_holds_a_run(tmp_path: Path) -> None:
+    RunStore.create(tmp_path / "run", {}).append(result("a", 0))
+    with pytest.raises(GraderError, match="already holds a run"):
+        RunStore.create(tmp_path / "run", {})
+
+
+def test_not_a_run_directory(tmp_path: Path) -> None:
+    with pytest.raises(GraderError, match="not a run directory"):
+        load_run(tmp_path)
