@@ -11,13 +11,15 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from grader import rules, sandbox, scoring
-from grader.errors import GraderError, SpecError
+from grader.errors import GraderError
 from grader.extract import extract_code
 from grader.models.base import Backend
 from grader.store import RunStore, load_run, now_iso
@@ -34,6 +36,8 @@ from grader.types import (
 )
 
 BATCH = 16  # samples graded together (sandbox workers share the batch)
+GRACE_S = 60.0  # slack on top of the summed timeouts before a batch is abandoned
+SETUP_S = 15.0  # per-job allowance for sandbox start-up and compilation
 
 
 # --------------------------------------------------------------------------- one sample
@@ -99,8 +103,27 @@ def finish(prepared: Prepared, tests: TestRun | None) -> Verdict:
 
 def grade_many(items: Sequence[Prepared], workers: int = 2) -> list[Verdict]:
     jobs = [item.job for item in items if item.job is not None]
-    runs = iter(sandbox.run_many(jobs, workers=workers) if jobs else [])
+    runs = iter(run_with_deadline(jobs, workers) if jobs else [])
     return [finish(item, next(runs) if item.job is not None else None) for item in items]
+
+
+def run_with_deadline(jobs: Sequence[TestJob], workers: int) -> list[TestRun]:
+    """``sandbox.run_many`` with a deadline over the whole batch.
+
+    The sandbox kills each run at its own timeout; this is the net under it. A batch that
+    still hasn't answered by then is abandoned and each of its samples gets a timeout
+    verdict, so a run never hangs on its last sample.
+    """
+    deadline = GRACE_S + sum(job.timeout_s + SETUP_S for job in jobs) / max(1, min(workers, len(jobs)))
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sandbox-batch")
+    future = pool.submit(sandbox.run_many, jobs, workers=workers)
+    try:
+        return future.result(timeout=deadline)
+    except FutureTimeout:
+        note = f"The sandbox did not answer within {deadline:.0f} s; the run went on without it."
+        return [TestRun(status="timeout", timed_out=True, note=note, timeout_s=job.timeout_s) for job in jobs]
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def calibrate(tasks: Sequence[TaskSpec], workers: int = 2) -> dict[str, Calibration]:
@@ -412,7 +435,3 @@ def rescore(run_dir: Path, store: RunStore, *, workers: int = 2) -> RunOutcome:
     store.update_run(finished_at=now_iso(), throughput=old.run.get("throughput", {}), problems=outcome.problems)
     outcome.problems += write_outputs(store.path)
     return outcome
-
-
-def spec_problems(errors: Iterable[SpecError]) -> list[str]:
-    return [str(e) for e in errors]

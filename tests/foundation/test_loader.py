@@ -11,7 +11,6 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-
 from grader.errors import SpecError
 from grader.tasks import load_task, load_tasks
 
