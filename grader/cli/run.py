@@ -13,7 +13,7 @@ import click
 from grader import pipeline, sandbox
 from grader.errors import GraderError
 from grader.store import RunStore, default_run_dir, load_run
-from grader.tasks import load_task
+from grader.tasks import find_spec_files, load_task
 from grader.types import Verdict
 
 
@@ -54,7 +54,13 @@ def _progress(total: int):  # type: ignore[no-untyped-def]
     if not sys.stderr.isatty() or total <= 1:
         yield None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn(), transient=True) as bar:
@@ -110,7 +116,8 @@ def run(paths: tuple[str, ...], model: str | None, replay: str | None, samples: 
             self_check=not no_self_check, workers=workers,
         )
         store = RunStore.create(out or default_run_dir(), pipeline.run_header(options))
-    with _progress(total=0 if replay else samples) as advance:
+    expected = len(find_spec_files(options.paths)) * (1 if options.replay else options.samples)
+    with _progress(total=expected) as advance:
         outcome = pipeline.run(options, store, progress=advance)
     for problem in outcome.problems:
         click.echo(f"error: {problem}", err=True)
