@@ -1,0 +1,195 @@
+"""Reviewer notes: fill a requirement's note templates from evidence, and tidy the result.
+
+Templates are ``str.format`` strings. Placeholders are task and binding params plus
+``{missing}``, ``{present}``, ``{lines}`` and ``{tests}``; lists are joined with ", ". A
+placeholder nothing can fill is left as written, so a template typo shows in review instead
+of raising in the middle of a run.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+NO_CODE = "No code was found in the reply."
+
+# Statuses of a test run that mean the tests could not judge the code.
+BROKEN_STATUSES = frozenset(
+    {"timeout", "memory", "fork_bomb", "output_flood", "crash", "compile_error", "no_tests", "sandbox_error"}
+)
+
+
+def join(value: Any) -> str:
+    """``[50001, 50002]`` -> ``"50001, 50002"``; scalars as text."""
+    if isinstance(value, list | tuple | set | frozenset):
+        return ", ".join(join(item) for item in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+class _Lenient(string.Formatter):
+    def get_value(self, key: Any, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
+        if isinstance(key, str) and key in kwargs:
+            return kwargs[key]
+        return _Missing(key)
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, _Missing):
+            return "{" + str(value.key) + (":" + format_spec if format_spec else "") + "}"
+        return super().format_field(join(value), format_spec)
+
+
+class _Missing:
+    def __init__(self, key: Any) -> None:
+        self.key = key
+
+
+_FORMATTER = _Lenient()
+
+
+def fill(template: str, values: Mapping[str, Any]) -> str:
+    """Fill ``template``; unknown placeholders stay as ``{name}``."""
+    try:
+        return _FORMATTER.vformat(template, (), dict(values))
+    except (ValueError, IndexError, AttributeError):  # a malformed template: show it as written
+        return template
+
+
+def placeholders(template: str) -> set[str]:
+    """The field names a template uses."""
+    try:
+        return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
+    except ValueError:
+        return set()
+
+
+def first_line(text: str, limit: int = 160) -> str:
+    line = next((part.strip() for part in text.strip().splitlines() if part.strip()), "")
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+# --------------------------------------------------------------------------- notes as values
+
+
+@dataclass
+class Note:
+    """A negative note and what backs it, for grouping.
+
+    ``spans``: the code lines its findings point at; ``quotes``: literals those findings
+    matched (``50003``); ``failures``: first lines of the failing tests behind it.
+    """
+
+    text: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    cases: list[Any] = field(default_factory=list)  # failing tests to merge into one note
+
+
+LITERAL = re.compile(r"^[\w.+-]{1,40}$")
+
+
+def quotes(findings: Iterable[Any]) -> list[str]:
+    """Literal values matched by short findings (a code, a name): the concrete things a note shows."""
+    found = []
+    for finding in findings:
+        text = str(getattr(finding, "text", "")).strip().strip("'\"`")
+        if LITERAL.match(text) and text not in found:
+            found.append(text)
+    return found
+
+
+def _mentions(text: str, literal: str) -> bool:
+    return re.search(rf"(?<![\w.]){re.escape(literal)}(?![\w.])", text) is not None
+
+
+def anchors(findings: Iterable[Any]) -> list[tuple[int, int]]:
+    """The code spans findings point at, for grouping notes.
+
+    Only short spans count: a finding over a whole function usually reports an absence
+    ("no validation branch"), and two absences in one function are not the same mistake.
+    """
+    spans = []
+    for finding in findings:
+        end = finding.end_line if finding.end_line is not None and finding.end_line >= finding.line else finding.line
+        if end - finding.line <= 2:
+            spans.append((finding.line, end))
+    return spans
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def group(notes: Iterable[Note]) -> list[str]:
+    """De-duplicate notes and fold a note into an earlier one about the same mistake.
+
+    A later note is the same mistake seen from another angle, and is said once, when
+
+    - every code span it points at overlaps a span of the earlier note, or
+    - it points at no code of its own and every failing test behind it shows a literal the
+      earlier note's findings matched: the catch that returns 50003 (flagged) is why the
+      tests expecting 50000 from a failed save get 50003.
+    """
+    kept: list[Note] = []
+    for note in notes:
+        text = note.text.strip()
+        if not text or any(_same(text, k.text) for k in kept) or any(_explains(k, note) for k in kept):
+            continue
+        kept.append(Note(text, list(note.spans), list(note.quotes), list(note.failures)))
+    return [k.text for k in kept]
+
+
+def _explains(earlier: Note, later: Note) -> bool:
+    if later.spans:
+        return bool(earlier.spans) and all(any(_overlaps(s, t) for t in earlier.spans) for s in later.spans)
+    return bool(later.failures and earlier.quotes) and all(
+        any(_mentions(failure, literal) for literal in earlier.quotes) for failure in later.failures
+    )
+
+
+def _same(a: str, b: str) -> bool:
+    return _norm(a) == _norm(b)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().rstrip(".")).casefold()
+
+
+def dedupe(texts: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for text in texts:
+        key = _norm(text)
+        if text.strip() and key not in seen:
+            seen.add(key)
+            out.append(text.strip())
+    return out
+
+
+# --------------------------------------------------------------------------- run problems
+
+
+def run_problem_note(status: str, note: str, timeout_s: float | None) -> str:
+    """One plain sentence for a test run that misbehaved."""
+    if note.strip():
+        return note.strip()
+    limit = f" after {timeout_s:g} s" if timeout_s else ""
+    return {
+        "timeout": f"The tests timed out{limit}: the code never returned.",
+        "memory": "The code ran out of memory during the tests.",
+        "fork_bomb": "The code kept starting processes during the tests and was killed.",
+        "output_flood": "The code printed so much output during the tests that it was stopped.",
+        "crash": "The code crashed the test process.",
+        "compile_error": "The code does not compile.",
+        "no_tests": "No tests ran against the code.",
+        "sandbox_error": "The tests could not be run in the sandbox.",
+    }.get(status, f"The test run ended with status {status}.")
+
+
+def syntax_note(line: int) -> str:
+    return f"The code has a syntax error at line {line}."

@@ -1,0 +1,406 @@
+"""Findings + test results -> requirement verdicts, a 0-100 score and reviewer notes. Pure.
+
+Each requirement is judged on two kinds of evidence:
+
+- static: the rule checks bound to it; credit = checks that held / applicable checks;
+- dynamic: the test cases whose names match one of its patterns; credit = passed / matched.
+
+With both, credit = (1 - tests_weight) x static + tests_weight x dynamic. The score is the
+weighted mean credit; a sample passes when the score reaches the task's threshold, every
+gating requirement is met and the tests themselves ran properly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from grader.notes import (
+    BROKEN_STATUSES,
+    NO_CODE,
+    Note,
+    anchors,
+    dedupe,
+    fill,
+    first_line,
+    group,
+    join,
+    placeholders,
+    quotes,
+    run_problem_note,
+    syntax_note,
+)
+from grader.types import (
+    Extraction,
+    Finding,
+    Requirement,
+    RequirementVerdict,
+    RuleCheck,
+    TaskSpec,
+    TestCase,
+    TestRun,
+    Verdict,
+)
+
+MET = 0.999
+# Keys that name what a binding checks, tried in this order when none varies across bindings.
+DISTINGUISHING = ("code", "codes", "flag", "flags", "name", "names", "value", "values")
+SYNTAX_RULES = re.compile(r"syntax|parse", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- test names
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.casefold())
+
+
+def test_label(name: str) -> str:
+    """``tests/test_x.py::test_a[1]`` -> ``test_a[1]``: the part a reader knows the test by."""
+    return name.rsplit("::", 1)[-1]
+
+
+def name_matches(pattern: str, name: str) -> bool:
+    """Case-insensitive on letters and digits only; the pattern is a substring, ``*`` a wildcard.
+
+    ``"missing user id"`` matches ``test_missing_user_id``, ``missingUserId`` and
+    ``MissingUserId[case 2]``.
+    """
+    pieces = [_letters(piece) for piece in pattern.split("*")]
+    if not any(pieces):
+        return False
+    regex = ".*".join(re.escape(piece) for piece in pieces)
+    return re.search(regex, _letters(test_label(name))) is not None
+
+
+def matching_cases(patterns: Sequence[str], cases: Iterable[TestCase]) -> list[TestCase]:
+    return [
+        case for case in cases
+        if case.outcome != "skipped" and any(name_matches(p, case.name) for p in patterns)
+    ]
+
+
+# --------------------------------------------------------------------------- one requirement
+
+
+@dataclass
+class _Judged:
+    verdict: RequirementVerdict
+    notes: list[Note] = field(default_factory=list)
+    positive: str | None = None
+    counted: bool = True  # False: nothing about it applies in this language
+
+
+def _binding_keys(requirement: Requirement) -> list[str]:
+    keys: list[str] = []
+    for binding in requirement.rules:
+        keys += [k for k in binding.params if k not in keys]
+    return keys
+
+
+def _distinguishing_key(keys: Sequence[str], checks: Sequence[RuleCheck]) -> str | None:
+    varying = [k for k in keys if len({repr(c.params.get(k)) for c in checks}) > 1]
+    if varying:
+        return varying[0]
+    return next((k for k in DISTINGUISHING if k in keys), keys[0] if keys else None)
+
+
+def _values(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
+def _narrowed(check: RuleCheck, key: str) -> list[Any]:
+    """A failed check's values for ``key``, narrowed to those its findings mention.
+
+    A binding over codes [50001, 50002] whose finding quotes only 50001 missed 50001 only.
+    """
+    values = _values(check.params[key])
+    if check.passed or len(values) < 2 or not check.findings:
+        return values
+    said = " ".join(f"{f.text} {f.message}" for f in check.findings)
+    mentioned = [v for v in values if re.search(rf"(?<![\w.]){re.escape(str(v))}(?![\w.])", said)]
+    return mentioned or values
+
+
+def _unique(values: Iterable[Any]) -> list[Any]:
+    out: list[Any] = []
+    for value in values:
+        if value not in out:
+            out.append(value)
+    return out
+
+
+def _label(check: RuleCheck, key: str | None) -> str:
+    if key and key in check.params:
+        return f" ({key} {join(check.params[key])})"
+    return ""
+
+
+def _check_evidence(check: RuleCheck, key: str | None, language: str) -> list[str]:
+    label = f"{check.rule}{_label(check, key)}"
+    if not check.applicable:
+        return [f"{label}: not applicable in {language}"]
+    if check.passed:
+        lines = _unique(f.line for f in check.findings)
+        return [f"{label}: holds" + (f" (line {join(lines)})" if lines else "")]
+    if not check.findings:
+        return [f"{label}: not found"]
+    return [f"line {f.line}: {f.message}" for f in check.findings]
+
+
+def _case_evidence(case: TestCase) -> str:
+    name = test_label(case.name)
+    if case.outcome == "passed":
+        return f"{name} passed"
+    verb = "failed" if case.outcome == "failed" else "errored"
+    message = first_line(case.message)
+    return f"{name} {verb}: {message}" if message else f"{name} {verb}"
+
+
+def _tests_sentence(failing: Sequence[TestCase], *, despite_checks: bool = False) -> str:
+    """One sentence naming failing tests and the first one's message."""
+    bases = [re.sub(r"\[.*\]$", "", test_label(c.name)) for c in failing]
+    counts = {base: bases.count(base) for base in bases}
+    names = [f"{base} ({n} cases)" if n > 1 else base for base, n in counts.items()]
+    first = failing[0]
+    detail = first_line(first.message)
+    if len(names) > 4:
+        names = [*names[:4], f"{len(names) - 4} more"]
+    shown = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    noun = "test" if len(names) == 1 else "tests"
+    verb = "fails" if len(names) == 1 else "fail"
+    why = (f" ({test_label(first.name)}: {detail})" if len(names) > 1 else f": {detail}") if detail else ""
+    if despite_checks:
+        return f"The code has the checks the rules look for, but the {noun} {shown} {verb}{why}."
+    return f"The {noun} {shown} {verb}{why}."
+
+
+def _judge(task: TaskSpec, requirement: Requirement, checks: Sequence[RuleCheck], cases: Sequence[TestCase],
+           broken: bool) -> _Judged:
+    applicable = [c for c in checks if c.applicable]
+    held = [c for c in applicable if c.passed]
+    failed = [c for c in applicable if not c.passed]
+    keys = _binding_keys(requirement)
+    key = _distinguishing_key(keys, checks)
+    evidence: list[str] = []
+    for check in checks:
+        evidence += _check_evidence(check, key, task.language)
+
+    static = len(held) / len(applicable) if applicable else None
+    matched: list[TestCase] = []
+    dynamic: float | None = None
+    if requirement.tests and broken:
+        dynamic = 0.0
+        evidence.append("tests did not run properly, so none of them counts as passed")
+    elif requirement.tests:
+        matched = matching_cases(requirement.tests, cases)
+        if matched:
+            dynamic = sum(c.outcome == "passed" for c in matched) / len(matched)
+            evidence += [_case_evidence(c) for c in matched]
+    failing = [c for c in matched if c.outcome != "passed"]
+
+    counted = True
+    if static is not None and dynamic is not None:
+        w = task.scoring.tests_weight
+        credit = (1 - w) * static + w * dynamic
+    elif static is not None:
+        credit = static
+    elif dynamic is not None:
+        credit = dynamic
+    else:
+        credit = 0.0
+        if checks and not requirement.tests:  # every binding reported "not applicable"
+            counted = False
+            evidence.append(f"no evidence: none of its rules applies to {task.language}, and it names no tests")
+        else:
+            wanted = f"no test matched {join(requirement.tests)}" if requirement.tests else "it names no tests"
+            evidence.append(f"no evidence: no rule check applied and {wanted}")
+    credit = round(min(1.0, max(0.0, credit)), 4)
+    status = "met" if credit >= MET else ("partial" if credit > 1 - MET else "unmet")
+
+    disagreement = None
+    if static is not None and dynamic is not None and not broken:
+        if static >= MET and dynamic < MET:
+            disagreement = (
+                f"The static checks find this in the code, but {len(failing)} of {len(matched)} "
+                f"matching tests fail ({_case_evidence(failing[0])})."
+            )
+        elif static < MET and dynamic >= MET:
+            where = ", ".join(
+                e for c in failed for e in _check_evidence(c, key, task.language)
+            )
+            disagreement = f"All {len(matched)} matching tests pass, but the static checks disagree ({where})."
+
+    # Values for the templates.
+    values: dict[str, Any] = dict(task.params)
+    source = failed or applicable or list(checks)
+    for k in keys:
+        found = _unique(v for c in source if k in c.params for v in _narrowed(c, k))
+        if found:
+            values[k] = found
+    missing = _unique(v for c in failed if key and key in c.params for v in _narrowed(c, key))
+    present = [
+        v for v in _unique(v for c in held if key and key in c.params for v in _values(c.params[key]))
+        if v not in missing
+    ]
+    bad_findings = [f for c in failed for f in c.findings]
+    lines = _unique(f.line for f in bad_findings)
+    values.update(
+        missing=missing,
+        present=present,
+        lines=lines,
+        tests=_unique(test_label(c.name) for c in failing),
+    )
+
+    notes: list[Note] = []
+    if status != "met" and counted and (failed or failing):
+        notes = _negative_notes(requirement, failed, failing, held, values, bool(applicable), dynamic)
+    positive = None
+    if status == "met" and requirement.notes.met:
+        positive = fill(requirement.notes.met, values | {"missing": [], "present": present})
+
+    verdict = RequirementVerdict(
+        id=requirement.id,
+        met=status == "met",
+        status=status,
+        credit=credit,
+        weight=requirement.weight if counted else 0.0,
+        gating=requirement.gating,
+        evidence=evidence,
+        disagreement=disagreement,
+    )
+    return _Judged(verdict, notes, positive, counted)
+
+
+def _negative_notes(requirement: Requirement, failed: Sequence[RuleCheck], failing: Sequence[TestCase],
+                    held: Sequence[RuleCheck], values: dict[str, Any], has_static: bool,
+                    dynamic: float | None) -> list[Note]:
+    findings = [f for c in failed for f in c.findings]
+    spans = anchors(findings)
+    shown = quotes(f for f in findings if anchors([f]))
+    failures = [first_line(c.message) or test_label(c.name) for c in failing]
+    if has_static and not failed:
+        # The rules see what the requirement asks for, yet its tests fail: a template that
+        # says the code lacks it would be wrong. Said with the other such failures, once.
+        return [Note("", [], [], failures, list(failing))]
+    if failed:
+        level = "partial" if held else "unmet"
+    else:  # only tests speak against it
+        level = "unmet" if not has_static and not dynamic else "partial"
+    templates = [requirement.notes.unmet]
+    if level == "partial" and requirement.notes.partial:
+        templates.insert(0, requirement.notes.partial)
+    for template in templates:  # the partial sentence, else the unmet one, where the evidence fills it
+        needed = placeholders(template) & {"missing", "lines", "tests"}
+        if all(values.get(name) for name in needed):
+            return [Note(fill(template, values), spans, shown, failures)]
+    # The template cannot be filled from this evidence: say what the evidence says instead.
+    notes = [Note(f.message, anchors([f]), quotes([f] if anchors([f]) else [])) for f in findings if f.message.strip()]
+    if not notes and failing:
+        notes = [Note(_tests_sentence(failing), [], [], failures)]
+    return notes
+
+
+# --------------------------------------------------------------------------- the whole sample
+
+
+def _merge_test_failures(notes: list[Note]) -> list[Note]:
+    """Fold the "checks present, tests fail" notes of several requirements into one note."""
+    pending = [note for note in notes if note.cases]
+    if not pending:
+        return notes
+    failing = _unique(case for note in pending for case in note.cases)
+    merged = Note(_tests_sentence(failing, despite_checks=True), [], [],
+                  _unique(f for note in pending for f in note.failures))
+    at = notes.index(pending[0])
+    rest = [note for note in notes if not note.cases]
+    return rest[:at] + [merged] + rest[at:]
+
+
+def _is_syntax(check: RuleCheck) -> bool:
+    return bool(SYNTAX_RULES.search(check.rule))
+
+
+def _findings(checks: Iterable[RuleCheck]) -> list[Finding]:
+    seen: set[tuple[Any, ...]] = set()
+    out: list[Finding] = []
+    for check in checks:
+        if check.passed or not check.applicable:
+            continue
+        for finding in check.findings:
+            if finding.requirement is None and check.requirement is not None:
+                finding = finding.model_copy(update={"requirement": check.requirement})
+            key = (finding.rule, finding.line, finding.column, finding.message)
+            if key not in seen:
+                seen.add(key)
+                out.append(finding)
+    return sorted(out, key=lambda f: (f.line, f.column))
+
+
+def _no_code(task: TaskSpec, tests: TestRun) -> Verdict:
+    requirements = [
+        RequirementVerdict(id=r.id, met=False, status="unmet", credit=0.0, weight=r.weight, gating=r.gating,
+                           evidence=["no code in the reply"])
+        for r in task.requirements
+    ]
+    return Verdict(task=task.id, language=task.language, score=0.0, passed=False, requirements=requirements,
+                   tests=tests, notes=[NO_CODE], code=None, task_version=task.version)
+
+
+def score(task: TaskSpec, extraction: Extraction, checks: Sequence[RuleCheck], tests: TestRun) -> Verdict:
+    """Judge one piece of code against ``task`` from its rule checks and test run."""
+    if extraction.code is None or not extraction.code.strip():
+        return _no_code(task, tests)
+
+    broken = tests.status in BROKEN_STATUSES
+    known = {r.id for r in task.requirements}
+    judged = [
+        _judge(task, r, [c for c in checks if c.requirement == r.id], tests.cases, broken)
+        for r in task.requirements
+    ]
+
+    notes: list[Note] = []
+    syntax = [f for c in checks if _is_syntax(c) and not c.passed for f in c.findings]
+    if syntax:
+        notes.append(Note(syntax_note(min(f.line for f in syntax))))
+    if broken:
+        notes.append(Note(run_problem_note(tests.status, tests.note, tests.timeout_s)))
+    for item in judged:
+        notes += item.notes
+    notes = _merge_test_failures(notes)
+    covered = {(c.rule, repr(sorted(c.params.items()))) for c in checks if c.requirement in known and not c.passed}
+    for check in checks:
+        if check.requirement in known or _is_syntax(check) or check.passed or not check.applicable:
+            continue
+        if (check.rule, repr(sorted(check.params.items()))) in covered:
+            continue
+        notes += [Note(f.message, anchors([f]), quotes([f] if anchors([f]) else []))
+                  for f in check.findings if f.message.strip()]
+
+    counted = [item for item in judged if item.counted]
+    total = sum(item.verdict.weight for item in counted)
+    if total > 0:
+        value = 100 * sum(item.verdict.weight * item.verdict.credit for item in counted) / total
+    elif tests.cases and not broken:
+        value = 100 * sum(c.outcome == "passed" for c in tests.cases) / len(tests.cases)
+    else:
+        value = 0.0
+    value = round(value, 2)
+    gates_ok = all(item.verdict.met for item in counted if item.verdict.gating)
+    passed = value >= task.scoring.pass_threshold and gates_ok and not broken
+
+    return Verdict(
+        task=task.id,
+        language=task.language,
+        score=value,
+        passed=passed,
+        requirements=[item.verdict for item in judged],
+        findings=_findings(checks),
+        tests=tests,
+        notes=group(notes),
+        positive_notes=dedupe(item.positive for item in judged if item.positive),
+        code=extraction.code,
+        task_version=task.version,
+    )

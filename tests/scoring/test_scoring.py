@@ -1,0 +1,303 @@
+"""Scoring: requirement verdicts, the score and the reviewer's notes."""
+
+from __future__ import annotations
+
+import pytest
+from scoring_builders import (
+    SEED_NOTES,
+    checks_for,
+    finding,
+    partial_evidence,
+    run_of,
+    seed_evidence,
+)
+
+from grader.scoring import name_matches, score
+from grader.types import (
+    Extraction,
+    Requirement,
+    RequirementNotes,
+    RuleBinding,
+    RuleCheck,
+    Scoring,
+    TaskSpec,
+    TestCase,
+    TestRun,
+)
+
+CODE = Extraction(code="def update_user_flags(request, repo):\n    ...\n")
+
+
+def by_id(verdict, requirement: str):
+    return next(r for r in verdict.requirements if r.id == requirement)
+
+
+# --------------------------------------------------------------------------- the reference task
+
+
+def test_seed_mistakes_give_exactly_the_seed_observations(user_flags: TaskSpec) -> None:
+    checks, tests = seed_evidence(user_flags)
+    verdict = score(user_flags, CODE, checks, tests)
+    assert verdict.notes == SEED_NOTES
+    assert not verdict.passed  # parameter validation is gating
+    validation = by_id(verdict, "parameter-validation")
+    assert validation.status == "partial" and not validation.met  # a missing flag happens to give 50003
+    assert "line 7: ActiveFlag is stored without a check." in validation.evidence
+    assert any(e.startswith("test_missing_user_id_returns_50001[None] failed: AssertionError: assert 50003 == 50001")
+               for e in validation.evidence)
+    assert by_id(verdict, "flag-code-not-in-catch").status == "unmet"
+    assert by_id(verdict, "validation-codes-not-in-catch").met
+
+
+def test_correct_solution_scores_high_with_no_negative_note(user_flags: TaskSpec) -> None:
+    verdict = score(user_flags, CODE, checks_for(user_flags, {}), run_of())
+    assert verdict.score >= 90 and verdict.passed
+    assert verdict.notes == []
+    assert all(r.met and r.disagreement is None for r in verdict.requirements)
+    assert "Returned 50004 for an unknown user." in verdict.positive_notes
+    assert ("Validated UserId and the flags (ActiveFlag, SystemDeleteFlag) with error codes 50001, 50002 and "
+            "50003 before any repository call.") in verdict.positive_notes
+
+
+def test_partial_solution_lands_in_between_and_names_the_missing_code(user_flags: TaskSpec) -> None:
+    checks, tests = partial_evidence(user_flags)
+    verdict = score(user_flags, CODE, checks, tests)
+    seed = score(user_flags, CODE, *seed_evidence(user_flags))
+    correct = score(user_flags, CODE, checks_for(user_flags, {}), run_of())
+    assert seed.score < verdict.score < correct.score
+    assert not verdict.passed
+    assert verdict.notes == [
+        "Parameter validation is incomplete: no validation branch outside the try block returns "
+        "error code(s) 50003 before the repository is called."
+    ]
+
+
+def test_no_code_scores_zero_with_one_note(user_flags: TaskSpec) -> None:
+    verdict = score(user_flags, Extraction(code=None, reason="no code block"), [], TestRun())
+    assert verdict.score == 0 and not verdict.passed
+    assert verdict.notes == ["No code was found in the reply."]
+    assert verdict.positive_notes == [] and verdict.findings == []
+    assert all(r.status == "unmet" for r in verdict.requirements)
+
+
+def test_timeout_gives_one_plain_note_and_fails(user_flags: TaskSpec) -> None:
+    tests = run_of(status="timeout", note="The tests timed out after 10 s: the code never returned.")
+    verdict = score(user_flags, CODE, checks_for(user_flags, {}), tests)
+    assert verdict.notes == ["The tests timed out after 10 s: the code never returned."]
+    assert not verdict.passed
+    assert not by_id(verdict, "success").met  # tests that never ran prove nothing
+
+
+def test_timeout_without_a_note_is_still_said_plainly(user_flags: TaskSpec) -> None:
+    verdict = score(user_flags, CODE, checks_for(user_flags, {}), run_of(status="timeout"))
+    assert verdict.notes == ["The tests timed out after 10 s: the code never returned."]
+
+
+def test_syntax_error_note_names_the_line(user_flags: TaskSpec) -> None:
+    checks = [*checks_for(user_flags, {}),
+              RuleCheck(rule="syntax-error", passed=False,
+                        findings=[finding("syntax-error", 14, "The code does not parse (line 14).")])]
+    verdict = score(user_flags, CODE, checks, run_of())
+    assert verdict.notes == ["The code has a syntax error at line 14."]
+
+
+def test_flag_code_in_catch_alone_gives_only_the_second_seed_note(user_flags: TaskSpec) -> None:
+    """``wrong-flag-code-in-catch.py``: the catch returning 50003 is one mistake, said once."""
+    checks = checks_for(user_flags, {
+        ("validation-code-in-catch", (50003,)): [finding("validation-code-in-catch", 18, "50003 in except", text="50003")],
+        ("catch-returns-code", 50000): [finding("catch-returns-code", 17, "returns 50003", end_line=18)],
+    })
+    tests = run_of({"save failure": "AssertionError: assert 50003 == 50000",
+                    "find failure": "AssertionError: assert 50003 == 50000"})
+    verdict = score(user_flags, CODE, checks, tests)
+    assert verdict.notes == [SEED_NOTES[1]]
+    assert by_id(verdict, "update-in-try").status == "partial"
+
+
+def test_catch_code_note_quotes_only_the_codes_found(user_flags: TaskSpec) -> None:
+    checks = checks_for(user_flags, {
+        ("validation-code-in-catch", (50001, 50002)): [
+            finding("validation-code-in-catch", 9, "error code 50001 inside except", text="50001")],
+    })
+    verdict = score(user_flags, CODE, checks, run_of())
+    assert verdict.notes == [
+        "Used error code 50001 within the try...catch block, which should be used to validate UserId."
+    ]
+
+
+# --------------------------------------------------------------------------- semantics on a small task
+
+
+def small_task(**scoring: float) -> TaskSpec:
+    return TaskSpec(
+        id="t/python", language="python", title="t", prompt="p", entry_point="f",
+        params={"flags": ["ActiveFlag", "SystemDeleteFlag"]},
+        scoring=Scoring(**scoring),
+        requirements=[
+            Requirement(
+                id="codes", description="d", weight=2, gating=True,
+                rules=[RuleBinding(rule="branch", requirement="codes", params={"code": c}) for c in (1, 2, 3)],
+                tests=["missing user id"],
+                notes=RequirementNotes(unmet="No codes ({missing}).", partial="Missing code {missing}.",
+                                       met="All of {present}."),
+            ),
+            Requirement(id="runs", description="d", weight=1, tests=["success"],
+                        notes=RequirementNotes(unmet="It does not run ({tests}).")),
+        ],
+    )
+
+
+def branch(code: int, passed: bool, line: int = 4) -> RuleCheck:
+    found = [] if passed else [finding("branch", line, f"no branch for {code}")]
+    return RuleCheck(rule="branch", requirement="codes", params={"code": code}, passed=passed, findings=found)
+
+
+def cases(*pairs: tuple[str, str]) -> TestRun:
+    made = [TestCase(name=n, outcome=o, message="boom\nmore" if o == "failed" else "") for n, o in pairs]
+    return TestRun(status="ok", cases=made, passed=sum(c.outcome == "passed" for c in made))
+
+
+@pytest.mark.parametrize("name", ["test_missing_user_id", "missingUserId", "MissingUserId[case 2]",
+                                  "tests/test_x.py::test_missing_user_id_returns_50001[None]"])
+def test_test_names_match_on_letters_and_digits(name: str) -> None:
+    assert name_matches("missing user id", name)
+
+
+@pytest.mark.parametrize(("pattern", "name"), [("missing user id", "test_missing_flag"),
+                                               ("missing user id", "test_user_id_missing"),
+                                               ("", "test_anything")])
+def test_test_names_that_must_not_match(pattern: str, name: str) -> None:
+    assert not name_matches(pattern, name)
+
+
+def test_wildcard_pattern() -> None:
+    assert name_matches("save*message", "test_save_failure_returns_50000_with_message")
+    assert not name_matches("message*save", "test_save_failure_returns_50000_with_message")
+
+
+def test_two_of_three_codes_is_two_thirds_credit() -> None:
+    task = small_task()
+    verdict = score(task, CODE, [branch(1, True), branch(2, True), branch(3, False)], cases(("test_success", "passed")))
+    codes = by_id(verdict, "codes")
+    assert codes.status == "partial" and codes.credit == pytest.approx(2 / 3, abs=1e-3)
+    assert verdict.score == pytest.approx(100 * (2 * 2 / 3 + 1) / 3, abs=0.01)
+    assert not verdict.passed  # gating
+    assert verdict.notes == ["Missing code 3."]
+    assert "line 4: no branch for 3" in codes.evidence and "branch (code 1): holds" in codes.evidence
+
+
+def test_static_and_dynamic_mix_by_tests_weight() -> None:
+    task = small_task(tests_weight=0.25)
+    run = cases(("test_missing_user_id[a]", "passed"), ("test_missing_user_id[b]", "failed"), ("test_success", "passed"))
+    verdict = score(task, CODE, [branch(1, True), branch(2, True), branch(3, False)], run)
+    assert by_id(verdict, "codes").credit == pytest.approx(0.75 * 2 / 3 + 0.25 * 0.5, abs=1e-3)
+    assert "test_missing_user_id[b] failed: boom" in by_id(verdict, "codes").evidence
+
+
+def test_no_evidence_is_unmet_and_says_so() -> None:
+    verdict = score(small_task(), CODE, [branch(c, True) for c in (1, 2, 3)], cases(("test_other", "passed")))
+    runs = by_id(verdict, "runs")
+    assert runs.status == "unmet" and runs.credit == 0
+    assert any(e.startswith("no evidence") for e in runs.evidence)
+    assert verdict.notes == []  # nothing shows it is wrong either
+
+
+def test_disagreement_static_met_tests_fail() -> None:
+    run = cases(("test_missing_user_id", "failed"), ("test_success", "passed"))
+    verdict = score(small_task(), CODE, [branch(c, True) for c in (1, 2, 3)], run)
+    codes = by_id(verdict, "codes")
+    assert codes.status == "partial"
+    assert codes.disagreement and "test_missing_user_id failed: boom" in codes.disagreement
+    # The template ("Missing code ...") would contradict the rules; the note says what failed.
+    assert verdict.notes == ["The code has the checks the rules look for, but the test test_missing_user_id fails: boom."]
+
+
+def test_disagreement_static_fails_tests_pass() -> None:
+    run = cases(("test_missing_user_id", "passed"), ("test_success", "passed"))
+    verdict = score(small_task(), CODE, [branch(1, True), branch(2, True), branch(3, False)], run)
+    assert "line 4: no branch for 3" in by_id(verdict, "codes").disagreement
+    assert by_id(verdict, "runs").disagreement is None
+
+
+def test_unmet_template_when_nothing_held_and_tests_only_note() -> None:
+    run = cases(("test_success", "failed"))
+    verdict = score(small_task(), CODE, [branch(c, False, line=c) for c in (1, 2, 3)], run)
+    assert verdict.notes == ["No codes (1, 2, 3).", "It does not run (test_success)."]
+    assert verdict.score == 0
+
+
+def test_met_note_goes_only_to_positive_notes() -> None:
+    verdict = score(small_task(), CODE, [branch(c, True) for c in (1, 2, 3)], cases(("test_success", "passed")))
+    assert verdict.notes == [] and verdict.positive_notes == ["All of 1, 2, 3."]
+    assert verdict.score == 100 and verdict.passed
+
+
+def test_rule_without_requirement_becomes_a_deduplicated_note() -> None:
+    swallow = RuleCheck(rule="catch-all-swallow", passed=False, findings=[
+        finding("catch-all-swallow", 9, "The except block swallows every error."),
+        finding("catch-all-swallow", 20, "The except block swallows every error."),
+    ])
+    checks = [branch(c, True) for c in (1, 2, 3)] + [swallow]
+    verdict = score(small_task(), CODE, checks, cases(("test_success", "passed")))
+    assert verdict.notes == ["The except block swallows every error."]
+    assert [f.line for f in verdict.findings] == [9, 20]
+
+
+def test_requirement_that_does_not_apply_in_the_language_is_not_counted() -> None:
+    task = small_task()
+    task = task.model_copy(update={"requirements": [
+        *task.requirements,
+        Requirement(id="catch", description="d", rules=[RuleBinding(rule="in-catch", requirement="catch")],
+                    notes=RequirementNotes(unmet="Bad catch.")),
+    ]})
+    na = RuleCheck(rule="in-catch", requirement="catch", passed=True, applicable=False)
+    verdict = score(task, CODE, [branch(c, True) for c in (1, 2, 3)] + [na], cases(("test_success", "passed")))
+    catch = by_id(verdict, "catch")
+    assert catch.weight == 0 and "not applicable in python" in catch.evidence[0]
+    assert verdict.score == 100 and verdict.notes == []
+
+
+def test_absences_over_the_whole_function_are_not_folded_together(user_flags: TaskSpec) -> None:
+    def absent(rule: str) -> list:
+        return [finding(rule, 2, f"{rule} not found", end_line=12)]
+
+    checks = checks_for(user_flags, {
+        **{("validation-branch", c): absent("validation-branch") for c in (50001, 50002, 50003)},
+        ("flag-check", 50003): absent("flag-check"),
+        ("flag-assigned-unchecked", None): [finding("flag-assigned-unchecked", 5, "stored unchecked")],
+        ("update-in-try", None): absent("update-in-try"),
+        ("catch-returns-code", 50000): absent("catch-returns-code"),
+    })
+    tests = run_of({"missing user id": "x", "invalid user id": "x", "invalid flag": "x", "missing flag": "x",
+                    "validation before": "x", "validation order": "x", "save failure": "x", "find failure": "x"})
+    verdict = score(user_flags, CODE, checks, tests)
+    assert verdict.notes == [
+        SEED_NOTES[0],
+        "Didn't wrap the repository update in a try...catch block that returns error code 50000 with the "
+        "error's message.",
+    ]
+
+
+def test_failures_not_explained_by_an_earlier_note_keep_their_own_note(user_flags: TaskSpec) -> None:
+    checks, _ = seed_evidence(user_flags)
+    tests = run_of({"missing user id": "assert 50003 == 50001", "invalid user id": "x", "invalid flag": "x",
+                    "validation before": "x", "validation order": "x",
+                    "save failure": "AssertionError: message was 'disk full (code 7)'",
+                    "find failure": "AssertionError: assert 50003 == 50000"})
+    notes = score(user_flags, CODE, checks, tests).notes
+    assert notes[:2] == SEED_NOTES and len(notes) == 3
+    assert notes[2].startswith("The repository update's error handling is incomplete")
+
+
+def test_tests_failing_despite_checks_in_several_requirements_make_one_note(user_flags: TaskSpec) -> None:
+    """``wrong-truthy-checks``: the checks are there, but a flag of 0 is rejected everywhere."""
+    tests = run_of({"invalid user id": "assert 50001 == 50002", "unknown user": "assert 50003 == 50004",
+                    "save failure": "assert 50003 == 50000", "success": "assert 50003 == 0"})
+    verdict = score(user_flags, CODE, checks_for(user_flags, {}), tests)
+    assert verdict.notes == [
+        "The code has the checks the rules look for, but the tests test_invalid_user_id_returns_50002 (3 cases), "
+        "test_unknown_user_returns_50004 and test_save_failure_returns_50000_with_message fail "
+        "(test_invalid_user_id_returns_50002[0]: assert 50001 == 50002).",
+        "A valid request does not save both flags and return code 0.",
+    ]
+    assert by_id(verdict, "user-not-found").disagreement
