@@ -90,7 +90,8 @@ def prepare(task: TaskSpec, extraction: Extraction, timeout_s: float | None) -> 
     if extraction.code is None:
         return Prepared(task, extraction, [], None)
     checks = rules.check_code(
-        extraction.code, task.language, bindings(task), task.params, search_paths=rule_paths(task)
+        extraction.code, task.language, bindings(task), {"entry_point": task.entry_point, **task.params},
+        search_paths=rule_paths(task),
     )
     job = test_job(task, extraction.code, timeout_s) if task.tests else None
     return Prepared(task, extraction, checks, job)

@@ -1,0 +1,51 @@
+"""Shared helpers for the rule-engine tests: the reference rubric's bindings and the fixtures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from grader.types import RuleBinding
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+RUBRIC = REPO / "rubrics" / "user-flags.yaml"
+EXTENSIONS = {
+    "python": "py",
+    "javascript": "js",
+    "typescript": "ts",
+    "java": "java",
+    "csharp": "cs",
+    "go": "go",
+}
+LANGS = list(EXTENSIONS)
+
+
+def rubric_bindings() -> list[RuleBinding]:
+    rubric = yaml.safe_load(RUBRIC.read_text())
+    bindings = [
+        RuleBinding.model_validate({**binding, "requirement": requirement["id"]})
+        for requirement in rubric["requirements"]
+        for binding in requirement.get("rules", [])
+    ]
+    return bindings + [RuleBinding.model_validate(b) for b in rubric.get("rules", [])]
+
+
+def task_params(language: str) -> dict[str, Any]:
+    """The reference task's params; C# and Go name the repository methods Find/Save."""
+    params = dict(yaml.safe_load(RUBRIC.read_text())["params"])
+    if language in ("csharp", "go"):
+        params["repo_calls"] = ["Find", "Save"]
+    return params
+
+
+def fixture(name: str, language: str) -> str:
+    return (FIXTURES / f"{name}.{EXTENSIONS[language]}").read_text()
+
+
+@pytest.fixture(scope="session")
+def bindings() -> list[RuleBinding]:
+    return rubric_bindings()
