@@ -1,0 +1,25 @@
+package solution
+
+import "errors"
+
+var ErrInvalidShares = errors.New("shares must be between 1 and 50")
+var ErrNegativeTotal = errors.New("total must not be negative")
+
+func SplitBill(totalCents int64, shares int) ([]int64, error) {
+	if shares < 1 || shares > 50 {
+		return nil, ErrInvalidShares
+	}
+	if totalCents < 0 {
+		return nil, ErrNegativeTotal
+	}
+	base := totalCents / int64(shares)
+	extra := totalCents % int64(shares)
+	parts := make([]int64, shares)
+	for i := range parts {
+		parts[i] = base
+		if int64(i) < extra {
+			parts[i]++
+		}
+	}
+	return parts, nil
+}

@@ -1,0 +1,21 @@
+package solution
+
+import "errors"
+
+var ErrInvalidShares = errors.New("shares must be between 1 and 50")
+var ErrNegativeTotal = errors.New("total must not be negative")
+
+func SplitBill(totalCents int64, shares int) ([]int64, error) {
+	if shares < 1 || shares > 50 {
+		return nil, ErrInvalidShares
+	}
+	if totalCents < 0 {
+		return nil, ErrNegativeTotal
+	}
+	each := totalCents / int64(shares)
+	result := make([]int64, shares)
+	for i := 0; i < shares; i++ {
+		result[i] = each
+	}
+	return result, nil
+}
