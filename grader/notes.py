@@ -174,10 +174,14 @@ def dedupe(texts: Iterable[str]) -> list[str]:
 # --------------------------------------------------------------------------- run problems
 
 
+MAX_NOTE = 240
+
+
 def run_problem_note(status: str, note: str, timeout_s: float | None) -> str:
     """One plain sentence for a test run that misbehaved."""
-    if note.strip():
-        return note.strip()
+    if note.strip():  # one sentence: the first line; the full output stays in tests.output
+        first = note.strip().splitlines()[0].strip()
+        return first if len(first) <= MAX_NOTE else first[: MAX_NOTE - 1].rstrip() + "…"
     limit = f" after {timeout_s:g} s" if timeout_s else ""
     return {
         "timeout": f"The tests timed out{limit}: the code never returned.",

@@ -301,3 +301,12 @@ def test_tests_failing_despite_checks_in_several_requirements_make_one_note(user
         "A valid request does not save both flags and return code 0.",
     ]
     assert by_id(verdict, "user-not-found").disagreement
+
+
+def test_compile_error_note_is_one_line() -> None:
+    from grader.notes import run_problem_note
+
+    output = "The code does not compile: ./solution.go:4:2: imported and not used: \"errors\"\n./solution.go:27:16: undefined: fmt"
+    note = run_problem_note("compile_error", output, 10)
+    assert note == 'The code does not compile: ./solution.go:4:2: imported and not used: "errors"'
+    assert len(run_problem_note("crash", "x" * 1000, None)) <= 240
