@@ -49,8 +49,8 @@ if [[ ! -f "$STAMP" || pyproject.toml -nt "$STAMP" ]]; then
   touch "$STAMP"
 fi
 
-# 3. Extra runner tooling (TypeScript transpiler for the TS runner, cached outside the repo).
-if [[ -x scripts/setup-extra.sh ]]; then scripts/setup-extra.sh; fi
+# 3. Runner tooling: typescript (npm) into ~/.cache/grader/node, a warm Go build cache.
+"$PY" -m grader.sandbox.setup
 
 # 4. The embedded default model: assembled once into ~/.cache/grader, sha256 verified.
 "$VENV/bin/grade" model pull

@@ -1,0 +1,109 @@
+"""The only door through which generated code runs.
+
+``run_tests`` runs one task's tests on one piece of code inside a bubblewrap sandbox
+(see ``policy``) and always answers with a ``TestRun``: whatever the code does becomes a
+status (timeout, memory, crash, fork_bomb, output_flood, no_tests, compile_error) with a
+plain-words note. Samples run in warm sandboxed workers that fork once per sample
+(``zygote``), so the per-sample cost is a fork, not an interpreter start-up.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from grader.errors import SandboxUnavailable
+from grader.sandbox import policy, verdict
+from grader.sandbox.pool import POOL, WorkerDied
+from grader.sandbox.runners import RUNNERS
+from grader.sandbox.runners.base import RESULTS_DIR
+from grader.types import TestJob, TestRun
+
+FLOOD_BYTES = 8 << 20  # output beyond this stops the run (8 MB)
+FSIZE_MB = 64
+WORK_MB = 256
+TMP_MB = 128
+
+_unsafe = False
+_unsafe_lock = threading.Lock()
+
+
+def allow_unsafe_no_sandbox(flag: bool) -> None:
+    """Allow running without namespaces where bubblewrap cannot make them (``--unsafe-no-sandbox``)."""
+    global _unsafe
+    with _unsafe_lock:
+        _unsafe = bool(flag)
+
+
+def sandbox_status() -> tuple[bool, str]:
+    """``(usable, reason)``: whether bubblewrap can isolate code on this machine."""
+    return policy.probe()
+
+
+def _isolate() -> bool:
+    usable, reason = sandbox_status()
+    if usable:
+        return True
+    if _unsafe:
+        return False
+    raise SandboxUnavailable(
+        f"the sandbox cannot isolate code here: {reason}. Install bubblewrap, or pass "
+        "--unsafe-no-sandbox to run generated code without isolation."
+    )
+
+
+def _job_dict(job: TestJob, plan: Any) -> dict[str, Any]:
+    files = dict(plan.files)
+    files.setdefault(f"{RESULTS_DIR}/.keep", "")
+    timeout = float(job.timeout_s)
+    return {
+        "files": files,
+        "steps": plan.steps,
+        "result_files": plan.result_files,
+        "overlays": plan.overlays,
+        "timeout_s": timeout,
+        "cpu_s": max(1, int(timeout) + 1),
+        "nproc": plan.nproc,
+        "fsize_mb": FSIZE_MB,
+        "work_mb": WORK_MB,
+        "tmp_mb": TMP_MB,
+        "flood_bytes": FLOOD_BYTES,
+        "preload": plan.preload,
+    }
+
+
+def run_tests(job: TestJob) -> TestRun:
+    """Run ``job``'s tests on its code in the sandbox. Never raises for what the code does."""
+    isolate = _isolate()
+    try:
+        runner = RUNNERS.get(job.language)
+    except KeyError as error:
+        return TestRun(status="sandbox_error", note=str(error), timeout_s=job.timeout_s)
+    try:
+        plan = runner.plan(job)
+    except (OSError, UnicodeDecodeError) as error:
+        return TestRun(status="sandbox_error", note=f"could not prepare the tests: {error}", timeout_s=job.timeout_s)
+    try:
+        report = POOL.run(_job_dict(job, plan), isolate)
+    except WorkerDied as error:
+        return TestRun(status="sandbox_error", note=f"The sandbox worker failed: {error}", timeout_s=job.timeout_s)
+    parsed = runner.parse(report, plan)
+    return verdict.build(report, parsed, timeout_s=job.timeout_s, memory_mb=job.memory_mb,
+                         nproc=plan.nproc, flood_bytes=FLOOD_BYTES)
+
+
+def run_many(jobs: Sequence[TestJob], workers: int = 2) -> list[TestRun]:
+    """``run_tests`` for each job, ``workers`` at a time; results in the order of ``jobs``."""
+    if not jobs:
+        return []
+    workers = max(1, min(workers, len(jobs)))
+    POOL.warm(workers, _isolate())
+    if workers == 1:
+        return [run_tests(job) for job in jobs]
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sandbox") as pool:
+        return list(pool.map(run_tests, jobs))
+
+
+__all__ = ["allow_unsafe_no_sandbox", "run_many", "run_tests", "sandbox_status"]

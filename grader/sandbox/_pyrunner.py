@@ -1,0 +1,175 @@
+"""The Python test runner, preloaded by the zygote and called in each sample's payload.
+
+Standard library plus pytest only; it must not import ``grader``. Two modes, same JSON
+result (``{"cases": [...], "compile_error": ...}``) written to a file only init knows:
+
+- ``fast``: for test files that are plain ``def test_*():`` functions (the host checks
+  this on the test files' syntax tree). Each file is compiled with pytest's own assertion
+  rewriting and its tests are called in order: no plugin start-up, a few ms a sample.
+- ``pytest``: everything else (fixtures, parametrize, classes, conftest.py) runs through
+  ``pytest.main`` with a hook that records each report.
+"""
+
+from __future__ import annotations
+
+import ast
+import base64
+import json
+import marshal
+import os
+import sys
+import time
+import traceback
+import types
+
+MAX_MESSAGE = 2000
+# Bound when the zygote preloads this module, before any sample: a sample that patches
+# json.dumps or os.open does not change how its results are written.
+_dumps = json.dumps
+_os_open, _os_write, _os_close = os.open, os.write, os.close
+
+
+def _message(error: BaseException) -> str:
+    text = str(error).strip()
+    lines = [f"{type(error).__name__}: {text}" if text else type(error).__name__]
+    lines += [str(note) for note in getattr(error, "__notes__", []) or []]
+    return "\n".join(lines)[:MAX_MESSAGE]
+
+
+def _compile_solution(work: str, solution: str) -> str | None:
+    path = os.path.join(work, solution)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            source = handle.read()
+        compile(source, solution, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError, UnicodeDecodeError) as error:
+        return _message(error)
+    except (RecursionError, MemoryError) as error:
+        return f"{type(error).__name__}: the code is too deeply nested to compile"
+    return None
+
+
+def _outcome_of(error: BaseException) -> str:
+    try:
+        from _pytest.outcomes import Skipped
+    except ImportError:  # pragma: no cover - pytest is always there
+        return "failed"
+    return "skipped" if isinstance(error, Skipped) else "failed"
+
+
+def _load_code(path: str, compiled: str | None) -> types.CodeType:
+    if compiled:  # rewritten and compiled by the host, once per test file
+        return marshal.loads(base64.b64decode(compiled))
+    from _pytest.assertion.rewrite import rewrite_asserts
+
+    with open(path, "rb") as handle:
+        source = handle.read()
+    tree = ast.parse(source, filename=path)
+    rewrite_asserts(tree, source, path)
+    return compile(tree, path, "exec", dont_inherit=True)
+
+
+def _run_fast(work: str, tests: list[str], compiled: dict[str, str]) -> list[dict]:
+    cases: list[dict] = []
+    for rel in tests:
+        path = os.path.join(work, rel)
+        stem = os.path.splitext(os.path.basename(rel))[0]
+        started = time.perf_counter()
+        try:
+            code = _load_code(path, compiled.get(rel))
+            module = types.ModuleType(stem)
+            module.__file__ = path
+            sys.modules[stem] = module
+            exec(code, module.__dict__)
+        except BaseException as error:  # the solution's import-time code runs here
+            cases.append({"name": f"{rel}::collect", "outcome": "error", "message": _message(error),
+                          "duration_s": round(time.perf_counter() - started, 6), "file": rel})
+            continue
+        for name, obj in list(module.__dict__.items()):
+            if not (name.startswith("test") and isinstance(obj, types.FunctionType)):
+                continue
+            if obj.__module__ != stem:
+                continue
+            started = time.perf_counter()
+            outcome, message = "passed", ""
+            try:
+                obj()
+            except BaseException as error:
+                outcome, message = _outcome_of(error), _message(error)
+                if outcome == "failed" and not isinstance(error, AssertionError):
+                    frames = traceback.extract_tb(error.__traceback__)[-3:]
+                    where = "; ".join(f"{os.path.basename(f.filename)}:{f.lineno}" for f in frames)
+                    message = f"{message} (at {where})"[:MAX_MESSAGE]
+            cases.append({"name": name, "outcome": outcome, "message": message, "file": rel,
+                          "duration_s": round(time.perf_counter() - started, 6)})
+    return cases
+
+
+class _Recorder:
+    """A pytest plugin that keeps one entry per test (and per collection error)."""
+
+    def __init__(self) -> None:
+        self.cases: list[dict] = []
+
+    def pytest_collectreport(self, report) -> None:  # type: ignore[no-untyped-def]
+        if report.failed:
+            self.cases.append({"name": f"{report.nodeid or 'session'}::collect", "outcome": "error",
+                               "message": _longrepr(report), "duration_s": 0.0})
+
+    def pytest_runtest_logreport(self, report) -> None:  # type: ignore[no-untyped-def]
+        name = report.nodeid.split("::")[-1]
+        if report.when == "call" or (report.when == "setup" and not report.passed):
+            if report.passed:
+                outcome = "passed"
+            elif report.skipped:
+                outcome = "skipped"
+            else:
+                outcome = "failed" if report.when == "call" else "error"
+            self.cases.append({"name": name, "outcome": outcome, "file": report.nodeid.split("::")[0],
+                               "message": "" if report.passed else _longrepr(report),
+                               "duration_s": round(report.duration, 6)})
+        elif report.when == "teardown" and report.failed:
+            self.cases.append({"name": f"{name}::teardown", "outcome": "error",
+                               "message": _longrepr(report), "duration_s": round(report.duration, 6)})
+
+
+def _longrepr(report) -> str:  # type: ignore[no-untyped-def]
+    crash = getattr(getattr(report, "longrepr", None), "reprcrash", None)
+    if crash is not None and getattr(crash, "message", None):
+        return str(crash.message)[:MAX_MESSAGE]
+    return (getattr(report, "longreprtext", "") or "")[-MAX_MESSAGE:]
+
+
+def _run_pytest(work: str, tests: list[str]) -> list[dict]:
+    import pytest
+
+    recorder = _Recorder()
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    args = ["-q", "-p", "no:cacheprovider", "-p", "no:stepwise", "--rootdir", work,
+            "-o", "python_files=*.py", *tests]
+    pytest.main(args, plugins=[recorder])
+    return recorder.cases
+
+
+def run(args: dict, work: str, results_path: str) -> int:
+    """Run one sample's tests; write the JSON result; return the exit code to use."""
+    sys.path.insert(0, work)
+    sys.argv = ["pytest"]
+    result: dict = {"token": args.get("token"), "cases": [], "compile_error": None}
+    result["compile_error"] = _compile_solution(work, args["solution"])
+    if result["compile_error"] is None:
+        if args.get("mode") == "fast":
+            result["cases"] = _run_fast(work, args["tests"], args.get("compiled") or {})
+        else:
+            result["cases"] = _run_pytest(work, args["tests"])
+    sys.stdout.flush()
+    sys.stderr.flush()
+    data = _dumps(result).encode("utf-8")
+    fd = _os_open(results_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[_os_write(fd, view):]
+    finally:
+        _os_close(fd)
+    return 0

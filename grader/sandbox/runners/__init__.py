@@ -1,0 +1,88 @@
+"""One runner per language: how a sample's files are laid out, run and read back.
+
+File conventions (task authors rely on these):
+
+- **python**: the code is saved as ``solution.py`` (or the task's ``solution_file``).
+  Test files are pytest files that ``from solution import <entry_point>``; hypothesis is
+  importable (no deadline, no example database). Plain ``def test_*():`` files take a fast
+  path (pytest's assertion rewriting, no plugin start-up); files with fixtures,
+  parametrize, classes or a ``conftest.py`` run under ``pytest.main``.
+- **javascript**: the code is saved as ``solution.js``, normalised to CommonJS (ESM
+  ``export``/``import`` lines rewritten) with a footer that exports the entry point even
+  when the model forgot to. Tests are CommonJS ``*.test.js`` files using ``node:test`` and
+  ``node:assert`` that ``require('./solution.js')``. Each test file runs as ``node FILE``
+  (its own process; node's JUnit reporter gives the results), so a file whose code exits
+  early reports nothing instead of passing.
+- **typescript**: the code is saved as ``solution.ts`` and transpiled inside the sandbox to
+  ``solution.js`` (CommonJS, types stripped) by the ``typescript`` npm package that
+  ``grader.sandbox.setup`` installs into ``~/.cache/grader/node``; any ``*.ts`` test file is
+  transpiled too. Tests otherwise as for javascript.
+- **java**: the code is saved as the task's ``solution_file`` (the class's file, e.g.
+  ``UserFlagsService.java``; default ``Solution.java``). Tests are JUnit 5 Jupiter
+  ``*Test.java`` classes in the default package; ``javac`` then the console launcher from
+  Debian's ``junit5``; results from its XML report.
+- **csharp**: the code is saved as ``Solution.cs`` and compiled with ``mcs`` together with
+  the test files and a small harness (``assets/GraderHarness.cs``): test files get an
+  ``Assert`` class (MSTest/xUnit-style: ``AreEqual``/``Equal``, ``IsTrue``/``True``,
+  ``IsFalse``/``False``, ``IsNull``/``Null``, ``IsNotNull``/``NotNull``, ``Contains``,
+  ``DoesNotContain``, ``Throws<T>``, ``Fail``) and every ``public static void Test*()`` method (or one marked
+  ``[Test]``) of a public class is a test case; the harness writes JSON results.
+- **go**: the code is saved as ``solution.go`` with its ``package`` clause rewritten to the
+  test files' package; a ``go.mod`` (module ``sandbox``) is generated; ``go test -json``.
+  Standard-library builds come from a warm, read-only build cache made once by
+  ``grader.sandbox.setup``; each sample writes to its own copy-on-write layer of it.
+
+Support files are copied next to the solution under their own names.
+"""
+
+from __future__ import annotations
+
+from grader.registry import Registry
+from grader.sandbox.runners.base import Parsed, Plan, Runner
+
+RUNNERS: Registry[Runner] = Registry("language runner")
+
+
+@RUNNERS.register("python")
+def _python() -> Runner:
+    from grader.sandbox.runners.python import PythonRunner
+
+    return PythonRunner()
+
+
+@RUNNERS.register("javascript")
+def _javascript() -> Runner:
+    from grader.sandbox.runners.javascript import JavaScriptRunner
+
+    return JavaScriptRunner()
+
+
+@RUNNERS.register("typescript")
+def _typescript() -> Runner:
+    from grader.sandbox.runners.javascript import TypeScriptRunner
+
+    return TypeScriptRunner()
+
+
+@RUNNERS.register("java")
+def _java() -> Runner:
+    from grader.sandbox.runners.java import JavaRunner
+
+    return JavaRunner()
+
+
+@RUNNERS.register("csharp")
+def _csharp() -> Runner:
+    from grader.sandbox.runners.csharp import CSharpRunner
+
+    return CSharpRunner()
+
+
+@RUNNERS.register("go")
+def _go() -> Runner:
+    from grader.sandbox.runners.go import GoRunner
+
+    return GoRunner()
+
+
+__all__ = ["RUNNERS", "Parsed", "Plan", "Runner"]

@@ -1,0 +1,101 @@
+"""Readers of machine-readable test results: JUnit XML, go test -json, the JSON harnesses.
+
+Result files come from the sandbox and are untrusted: size-capped by the zygote, and XML
+with a DOCTYPE (entity tricks) is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from typing import Any
+
+from grader.types import TestCase
+
+MAX_MESSAGE = 2000
+_OUTCOMES = {"passed", "failed", "error", "skipped"}
+
+
+def _case(name: str, outcome: str, message: str = "", duration: Any = 0.0) -> TestCase:
+    try:
+        seconds = max(0.0, float(duration or 0.0))
+    except (TypeError, ValueError):
+        seconds = 0.0
+    outcome = outcome if outcome in _OUTCOMES else "error"
+    return TestCase(name=str(name)[:300], outcome=outcome, message=str(message or "")[:MAX_MESSAGE],
+                    duration_s=round(seconds, 6))
+
+
+def parse_json_cases(text: str | None) -> tuple[list[TestCase], dict[str, Any]] | None:
+    """``{"cases": [{name, outcome, message, duration_s}], ...}`` -> cases and the rest."""
+    if not text:
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
+        return None
+    cases = [
+        _case(c.get("name", "?"), c.get("outcome", "error"), c.get("message", ""), c.get("duration_s"))
+        for c in data["cases"] if isinstance(c, dict)
+    ]
+    return cases, data
+
+
+def parse_junit(text: str | None) -> list[TestCase] | None:
+    if not text or not text.strip():
+        return None
+    if re.search(r"<!(DOCTYPE|ENTITY)", text, re.IGNORECASE):
+        return None
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError:
+        return None
+    cases = []
+    for element in root.iter("testcase"):
+        name = (element.get("name") or "?").removesuffix("()")
+        outcome, message = "passed", ""
+        for child in element:
+            tag = child.tag
+            if tag in ("failure", "error"):
+                outcome = "failed" if tag == "failure" else "error"
+                message = child.get("message") or (child.text or "").strip()
+                break
+            if tag == "skipped":
+                outcome, message = "skipped", child.get("message") or ""
+        cases.append(_case(name, outcome, message, element.get("time")))
+    return cases
+
+
+def parse_go_json(text: str | None) -> tuple[list[TestCase], bool]:
+    """Events from ``go test -json``: cases, and whether the package failed to build."""
+    cases: dict[str, dict[str, Any]] = {}
+    output: dict[str, list[str]] = {}
+    build_failed = False
+    for line in (text or "").splitlines():
+        try:
+            event = json.loads(line)
+        except ValueError:  # go 1.19 prints a failed build as plain text, even with -json
+            if "[build failed]" in line or "[setup failed]" in line:
+                build_failed = True
+            continue
+        if not isinstance(event, dict):
+            continue
+        test, action = event.get("Test"), event.get("Action")
+        if not test:
+            if action == "output" and any(m in str(event.get("Output", "")) for m in ("[build failed]", "[setup failed]")):
+                build_failed = True
+            continue
+        if action == "output":
+            output.setdefault(test, []).append(str(event.get("Output", "")))
+        elif action in ("pass", "fail", "skip"):
+            outcome = {"pass": "passed", "fail": "failed", "skip": "skipped"}[action]
+            cases[test] = {"outcome": outcome, "elapsed": event.get("Elapsed", 0.0)}
+    found = []
+    for test, info in cases.items():
+        lines = [ln.strip() for ln in output.get(test, []) if ln.strip() and not ln.lstrip().startswith(("=== ", "--- "))]
+        message = "\n".join(lines) if info["outcome"] != "passed" else ""
+        found.append(_case(test, info["outcome"], message, info["elapsed"]))
+    return found, build_failed

@@ -1,0 +1,498 @@
+"""The warm worker: runs inside one bubblewrap sandbox and forks once per sample.
+
+Standard library only (plus the preloaded test runner): this file is executed by a bare
+``python -I -S`` inside the sandbox and must not import ``grader``.
+
+Protocol: one JSON job per line on stdin, one JSON report per line on the protocol fd.
+Per sample the process tree is::
+
+    zygote (root in the sandbox, few capabilities; never runs sample code)
+      └─ init: PID 1 of the sample's own PID namespace, in its own mount and IPC
+         namespaces; fresh /proc, /tmp, /dev/shm and work dir (tmpfs); drops to the
+         sample uid with no capabilities, writes the files, then forks one payload per
+         step and reaps everything
+           └─ payload: rlimits, then exec (or the in-process Python runner)
+
+When init exits the kernel kills everything left in its PID namespace, so nothing a
+sample starts outlives it; its tmpfs mounts vanish with its mount namespace, so nothing
+it writes reaches the next sample. The zygote owns the clock and kills the whole tree.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import gc
+import json
+import os
+import resource
+import select
+import signal
+import sys
+import time
+
+CLONE_NEWNS = 0x00020000
+CLONE_NEWIPC = 0x08000000
+CLONE_NEWPID = 0x20000000
+MS_RDONLY = 1
+MS_NOSUID = 2
+MS_NODEV = 4
+MS_NOEXEC = 8
+MS_REC = 16384
+MS_PRIVATE = 1 << 18
+PR_SET_PDEATHSIG = 1
+PR_SET_DUMPABLE = 4
+PR_CAPBSET_DROP = 24
+PR_SET_NO_NEW_PRIVS = 38
+LAST_CAP = 63
+
+KEEP_HEAD = 24_000  # bytes of output kept from the start ...
+KEEP_TAIL = 40_000  # ... and from the end
+MAX_REPORT = 8 << 20  # init's report (result files included)
+MAX_RESULT_FILE = 4 << 20
+
+_libc = ctypes.CDLL(None, use_errno=True)
+_libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p]
+_libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+
+
+def _call(name: str, rc: int) -> None:
+    if rc != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, f"{name}: {os.strerror(err)}")
+
+
+def _mount(source: str | None, target: str, fstype: str | None, flags: int, data: str | None = None) -> None:
+    def enc(text: str | None) -> bytes | None:
+        return text.encode() if text is not None else None
+
+    _call(f"mount {target}", _libc.mount(enc(source), enc(target), enc(fstype), flags, enc(data)))
+
+
+def _prctl(option: int, arg: int = 0) -> int:
+    return _libc.prctl(option, arg, 0, 0, 0)
+
+
+# --------------------------------------------------------------------------- init (PID 1)
+
+
+def _setup_mounts(job: dict) -> None:
+    uid = job["uid"]
+    _mount(None, "/", None, MS_REC | MS_PRIVATE)
+    _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
+    _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, f"size={job['tmp_mb']}m,mode=1777")
+    if os.path.isdir("/dev/shm"):
+        _mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=16m,mode=1777")
+    _mount("tmpfs", job["work"], "tmpfs", MS_NOSUID | MS_NODEV,
+           f"size={job['work_mb']}m,mode=0755,uid={uid},gid={uid}")
+    for target, lower in job.get("overlays", {}).items():
+        # A private copy-on-write view of a warm, read-only cache (Go's build cache).
+        up, wk = f"/tmp/.ovl{abs(hash(target))}u", f"/tmp/.ovl{abs(hash(target))}w"
+        for path in (up, wk, target):
+            os.makedirs(path, exist_ok=True)
+        _mount("overlay", target, "overlay", MS_NOSUID | MS_NODEV, f"lowerdir={lower},upperdir={up},workdir={wk}")
+        os.chown(up, uid, uid)
+        os.chown(target, uid, uid)
+
+
+class _CapHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class _CapData(ctypes.Structure):
+    _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
+
+
+def _clear_capabilities() -> None:
+    """Empty the effective, permitted and inheritable sets (capset, version 3)."""
+    header = _CapHeader(0x20080522, 0)
+    data = (_CapData * 2)()
+    _call("capset", _libc.capset(ctypes.byref(header), ctypes.byref(data)))
+
+
+def _drop_privileges(uid: int) -> None:
+    for cap in range(LAST_CAP + 1):
+        _prctl(PR_CAPBSET_DROP, cap)  # fails quietly past the kernel's last cap
+    if os.getuid() == 0 and uid != 0:
+        os.setgroups([])
+        os.setresgid(uid, uid, uid)
+        os.setresuid(uid, uid, uid)  # clears permitted and effective capabilities
+    _clear_capabilities()
+    _call("no_new_privs", _prctl(PR_SET_NO_NEW_PRIVS, 1))
+    _prctl(PR_SET_DUMPABLE, 0)  # no ptrace into init from the payload
+
+
+def _write_files(work: str, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        path = os.path.join(work, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+
+
+def _read_capped(path: str) -> str | None:
+    """Read a result file the sample may have tampered with: no symlinks, size-capped."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            data = handle.read(MAX_RESULT_FILE + 1)
+    except OSError:
+        return None
+    return data[:MAX_RESULT_FILE].decode("utf-8", "replace")
+
+
+def _limit(kind: int, soft: int, hard: int | None = None) -> None:
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(kind, (soft, soft if hard is None else hard))
+
+
+def _fill(text: str, places: dict[str, str]) -> str:
+    """Put the sample's private results folder and file-name token into a step's text."""
+    for key, value in places.items():
+        text = text.replace(key, value)
+    return text
+
+
+def _payload(job: dict, step: dict, out_w: int, places: dict[str, str]) -> None:
+    """The child that runs sample code. Never returns."""
+    code = 70
+    try:
+        os.setpgid(0, 0)
+        null = os.open("/dev/null", os.O_RDONLY)
+        os.dup2(null, 0)
+        os.dup2(out_w, 1)
+        os.dup2(out_w, 2)
+        os.closerange(3, 65536)
+        for sig in (signal.SIGPIPE, signal.SIGINT, signal.SIGTERM, signal.SIGXFSZ, signal.SIGCHLD):
+            signal.signal(sig, signal.SIG_DFL)
+        if step["kind"] == "python":
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # as python itself does: EFBIG, not death
+        signal.pthread_sigmask(signal.SIG_SETMASK, [])
+        mb = 1 << 20
+        cpu = int(job["cpu_s"])
+        _limit(resource.RLIMIT_CPU, cpu, cpu + 2)
+        _limit(resource.RLIMIT_FSIZE, job["fsize_mb"] * mb)
+        _limit(resource.RLIMIT_NOFILE, 256)
+        _limit(resource.RLIMIT_CORE, 0)
+        _limit(resource.RLIMIT_NPROC, job["nproc"])
+        if step.get("as_mb"):
+            _limit(resource.RLIMIT_AS, step["as_mb"] * mb)
+        os.chdir(job["work"])
+        env = {key: _fill(value, places) for key, value in step.get("env", {}).items()}
+        results_path = os.path.join(places["{results}"], "results.json")
+        if step["kind"] == "exec":
+            argv = [_fill(arg, places) for arg in step["argv"]]
+            os.execve(argv[0], argv, env)
+        else:  # the Python runner, already imported by the zygote
+            os.environ.clear()
+            os.environ.update(env)
+            import _pyrunner  # noqa: PLC0415  (preloaded; found on the zygote's sys.path)
+
+            code = _pyrunner.run(step["args"], job["work"], results_path)
+    except BaseException as error:  # report and leave; never fall back into init's code
+        with contextlib.suppress(BaseException):
+            os.write(2, f"\n[sandbox] could not start the step: {type(error).__name__}: {error}\n".encode())
+    finally:
+        os._exit(code)
+
+
+def _kill_strays() -> None:
+    """Init (PID 1, the sample's uid) kills every other process in the sample's namespace."""
+    with contextlib.suppress(OSError):
+        os.kill(-1, signal.SIGKILL)
+    while True:
+        try:
+            done, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if done == 0:
+            # Killed processes may take a moment to become reapable; do not wait for them.
+            return
+
+
+def _reap_until(pid: int) -> int:
+    """Reap every child (PID 1 inherits orphans) until ``pid`` exits; its wait status."""
+    while True:
+        try:
+            done, status = os.wait()
+        except ChildProcessError:
+            return -1
+        if done == pid:
+            return status
+
+
+def _init(job: dict, out_w: int, ctl_w: int) -> None:
+    report: dict = {"steps": [], "marks": {"init": time.monotonic()}}
+    try:
+        low, high = sorted((out_w, ctl_w))
+        os.closerange(3, low)  # the zygote's protocol pipes among them
+        os.closerange(low + 1, high)
+        os.closerange(high + 1, 65536)
+        if job["isolate"]:
+            _call("unshare", _libc.unshare(CLONE_NEWNS | CLONE_NEWIPC))
+            _setup_mounts(job)
+        else:
+            os.makedirs(job["work"], exist_ok=True)
+            if os.getuid() == 0:
+                os.chown(job["work"], job["uid"], job["uid"])
+        _drop_privileges(job["uid"])
+        report["marks"]["mounted"] = time.monotonic()
+        _write_files(job["work"], job["files"])
+        report["marks"]["written"] = time.monotonic()
+        # Results go to a folder outside the work dir under unguessable names: a sample that
+        # writes a fake report where a runner would and then exits does not get it read.
+        secret = os.urandom(12).hex()
+        results_dir = f"/tmp/.r{secret}" if job["isolate"] else os.path.join(job["work"], f".r{secret}")
+        os.mkdir(results_dir, 0o700)
+        places = {"{results}": results_dir, "{token}": os.urandom(12).hex()}
+        for step in job["steps"]:
+            started = time.monotonic()
+            pid = os.fork()
+            if pid == 0:
+                _payload(job, step, out_w, places)
+            status = _reap_until(pid)
+            if job["isolate"]:
+                _kill_strays()  # nothing the step left running may touch its results
+            entry = {"phase": step.get("phase", "test"), "seconds": round(time.monotonic() - started, 4)}
+            if os.WIFSIGNALED(status):
+                entry["signal"] = os.WTERMSIG(status)
+            else:
+                entry["exit"] = os.waitstatus_to_exitcode(status) if status >= 0 else -1
+            report["steps"].append(entry)
+            if entry.get("exit") != 0 and step.get("phase") == "compile":
+                break
+        report["marks"]["ran"] = time.monotonic()
+        report["results"] = _read_capped(os.path.join(results_dir, "results.json"))
+        report["files"] = {rel: _read_capped(os.path.join(job["work"], _fill(rel, places)))
+                           for rel in job.get("result_files", [])}
+        if job["isolate"]:
+            with contextlib.suppress(OSError, ValueError), open("/proc/sys/kernel/ns_last_pid") as handle:
+                report["ns_last_pid"] = int(handle.read())
+    except BaseException as error:
+        report["init_error"] = f"{type(error).__name__}: {error}"
+    data = json.dumps(report).encode()[:MAX_REPORT]
+    with contextlib.suppress(OSError):
+        view = memoryview(data)
+        while view:
+            view = view[os.write(ctl_w, view):]
+        os.close(ctl_w)
+    os._exit(0)
+
+
+# --------------------------------------------------------------------------- zygote
+
+
+def _uid_processes(uid: int) -> int:
+    """How many tasks (processes and threads: what RLIMIT_NPROC counts) ``uid`` has now."""
+    count = 0
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        with contextlib.suppress(OSError):
+            if os.stat(f"/proc/{name}").st_uid == uid:
+                count += len(os.listdir(f"/proc/{name}/task"))
+    return count
+
+
+def _kill_uid(uid: int) -> None:
+    """Kill every process of ``uid`` (the unsafe mode's fallback: no PID namespace)."""
+    if os.getuid() != 0:
+        return
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.setresuid(uid, uid, uid)
+            for _ in range(3):
+                with contextlib.suppress(OSError):
+                    os.kill(-1, signal.SIGKILL)
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+
+
+class _Output:
+    def __init__(self) -> None:
+        self.head = bytearray()
+        self.tail = bytearray()
+        self.total = 0
+
+    def add(self, data: bytes) -> None:
+        self.total += len(data)
+        room = KEEP_HEAD - len(self.head)
+        if room > 0:
+            self.head += data[:room]
+            data = data[room:]
+        if data:
+            self.tail += data
+            if len(self.tail) > 2 * KEEP_TAIL:
+                del self.tail[:-KEEP_TAIL]
+
+    def text(self) -> str:
+        tail = bytes(self.tail[-KEEP_TAIL:])
+        skipped = self.total - len(self.head) - len(tail)
+        middle = f"\n[... {skipped} bytes of output left out ...]\n".encode() if skipped > 0 else b""
+        return (bytes(self.head) + middle + tail).decode("utf-8", "replace")
+
+
+def _read_ready(ready: list[int], open_fds: set[int], out_r: int, output: _Output,
+                control: bytearray, flood_bytes: int) -> str:
+    for fd in ready:
+        data = os.read(fd, 65536)
+        if not data:
+            open_fds.discard(fd)
+            os.close(fd)
+        elif fd == out_r:
+            output.add(data)
+            if output.total > flood_bytes:
+                return "output_flood"
+        elif len(control) < MAX_REPORT:
+            control += data
+    return "exited"
+
+
+_PID_NS: list[int] = []
+
+
+def _own_pid_ns() -> int:
+    if not _PID_NS:
+        _PID_NS.append(os.open("/proc/self/ns/pid", os.O_RDONLY | os.O_CLOEXEC))
+    return _PID_NS[0]
+
+
+def run_job(job: dict) -> dict:
+    missing = [name for name in job.get("preload", []) if name not in sys.modules]
+    if missing:  # e.g. hypothesis, loaded once per worker the first time a task needs it
+        _preload(missing)
+        gc.freeze()
+    out_r, out_w = os.pipe()
+    ctl_r, ctl_w = os.pipe()
+    started = time.monotonic()
+    if job["isolate"]:
+        # The next child is PID 1 of a fresh PID namespace; when it exits, all it left dies.
+        # (Point "children's namespace" back at our own first: unshare refuses otherwise.)
+        _call("setns", _libc.setns(_own_pid_ns(), CLONE_NEWPID))
+        _call("unshare", _libc.unshare(CLONE_NEWPID))
+    init = os.fork()
+    if init == 0:
+        try:
+            os.setpgid(0, 0)
+            os.close(out_r)
+            os.close(ctl_r)
+            _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+            _init(job, out_w, ctl_w)
+        finally:
+            os._exit(1)  # never back into the zygote's loop
+    os.close(out_w)
+    os.close(ctl_w)
+    output, control = _Output(), bytearray()
+    open_fds = {out_r, ctl_r}
+    deadline = started + job["timeout_s"]
+    state, crowded, next_census = "exited", 0, started + 0.3
+    uid_procs = None
+    while ctl_r in open_fds:  # until init's report is complete
+        now = time.monotonic()
+        if now >= deadline:
+            state = "timeout"
+            break
+        if now >= next_census:
+            next_census = now + 0.25
+            uid_procs = _uid_processes(job["uid"])
+            crowded = crowded + 1 if uid_procs >= job["nproc"] - 2 else 0
+            if crowded >= 4:
+                state = "fork_bomb"
+                break
+        ready, _, _ = select.select(list(open_fds), [], [], min(0.25, deadline - now))
+        state = _read_ready(ready, open_fds, out_r, output, control, job["flood_bytes"])
+        if state != "exited":
+            break
+    if state == "exited" and out_r in open_fds:
+        # The payloads have exited: what they wrote is already in the pipe. Take that, but
+        # do not wait for a detached child that still holds the pipe open.
+        while out_r in open_fds and state == "exited":
+            ready, _, _ = select.select([out_r], [], [], 0)
+            if not ready:
+                break
+            state = _read_ready(ready, open_fds, out_r, output, control, job["flood_bytes"])
+    if state != "exited":
+        uid_procs = _uid_processes(job["uid"])
+    with contextlib.suppress(OSError):
+        os.kill(init, signal.SIGKILL)  # PID 1 of the sample's namespace: takes all with it
+    with contextlib.suppress(OSError):
+        os.killpg(init, signal.SIGKILL)
+    if not job["isolate"]:
+        _kill_uid(job["uid"])
+    for fd in open_fds:
+        if fd == ctl_r:
+            with contextlib.suppress(OSError):
+                while len(control) < MAX_REPORT:
+                    ready, _, _ = select.select([fd], [], [], 0)
+                    chunk = os.read(fd, 65536) if ready else b""
+                    if not chunk:
+                        break
+                    control += chunk
+        os.close(fd)
+    try:
+        report = json.loads(bytes(control)) if control else {}
+    except ValueError:
+        report = {"init_error": "unreadable report from the sandbox's init process"}
+    report.setdefault("marks", {}).update(started=started, finished=time.monotonic())
+    report.update(
+        state=state,
+        output=output.text(),
+        output_bytes=output.total,
+        seconds=round(time.monotonic() - started, 4),
+        uid_processes=uid_procs,
+    )
+    report["_init"] = init
+    return report
+
+
+def _preload(names: list[str]) -> None:
+    for name in names:
+        with contextlib.suppress(Exception):
+            __import__(name)
+    if "hypothesis" in sys.modules:
+        # No deadline (a loaded machine must not fail correct code) and no example database.
+        with contextlib.suppress(Exception):
+            from hypothesis import Phase, settings
+
+            # No shrinking either: a failing example is evidence enough, and shrinking one
+            # can take seconds per test.
+            settings.register_profile("grader", deadline=None, database=None, print_blob=False,
+                                      report_multiple_bugs=False,
+                                      phases=[Phase.explicit, Phase.reuse, Phase.generate])
+            settings.load_profile("grader")
+
+
+def main() -> None:
+    config = json.loads(sys.argv[1])
+    sys.path[:0] = config.get("sys_path", [])
+    sys.dont_write_bytecode = True
+    _preload(config.get("preload", []))
+    gc.collect()
+    gc.freeze()  # preloaded objects stay out of every sample's collections: fewer copied pages
+    protocol = os.fdopen(os.dup(1), "w", buffering=1)
+    os.dup2(2, 1)  # stray prints go to stderr, never into the protocol
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    protocol.write(json.dumps({"ready": True, "pid": os.getpid()}) + "\n")
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        job = json.loads(line)
+        try:
+            reply = run_job(job)
+        except Exception as error:  # the zygote survives a failed job
+            reply = {"state": "sandbox_error", "init_error": f"{type(error).__name__}: {error}"}
+        init = reply.pop("_init", None)
+        reply["id"] = job.get("id")
+        protocol.write(json.dumps(reply) + "\n")
+        if init is not None:  # reap after answering: the teardown overlaps the host's work
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(init, 0)
+
+
+if __name__ == "__main__":
+    main()
