@@ -259,6 +259,15 @@ def test_go_pass_fail_and_compile_error(tmp_path: Path) -> None:
     assert broken.status == "compile_error" and broken.passed == 0
 
 
+@needs_go
+def test_go_std_packages_outside_the_warm_cache_build(tmp_path: Path) -> None:
+    """The warm build cache covers a few std packages; any other must still build (log, net/http)."""
+    code = ('package main\n\nimport (\n\t"log"\n\t_ "net/http"\n)\n\n'
+            'var logger = log.Default()\n\nfunc Add(a, b int) int { return a + b }\n')
+    run = sandbox.run_tests(make_job(tmp_path, "go", code, {"calc_test.go": GO_TEST}, entry_point="Add", timeout_s=60))
+    assert run.status == "ok" and run.passed == 2, run.output
+
+
 # --------------------------------------------------------------------------- the door itself
 
 

@@ -27,7 +27,8 @@ _PACKAGE = re.compile(r"^\s*package\s+([A-Za-z_]\w*)", re.M)
 
 def go_env(cache: str) -> dict[str, str]:
     return env(GOCACHE=cache, GOPATH="/tmp/gopath", GOFLAGS="-mod=mod", GOPROXY="off", GO111MODULE="on",
-               CGO_ENABLED="0", GOTOOLCHAIN="local", GOTELEMETRY="off", GOMAXPROCS="2")
+               CGO_ENABLED="0", GOTOOLCHAIN="local", GOTELEMETRY="off", GOMAXPROCS="2",
+               GODEBUG="goindex=0")  # the module index in a warm cache can miss std packages
 
 
 def set_package(code: str, package: str) -> str:
