@@ -18,7 +18,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from grader import rules, sandbox, scoring
+from grader import rules, sandbox, scoring, selfcheck_cache
 from grader.errors import GraderError
 from grader.extract import extract_code
 from grader.models.base import Backend
@@ -127,27 +127,39 @@ def run_with_deadline(jobs: Sequence[TestJob], workers: int) -> list[TestRun]:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def calibrate(tasks: Sequence[TaskSpec], workers: int = 2) -> dict[str, Calibration]:
+def calibrate(tasks: Sequence[TaskSpec], workers: int = 2, *, use_cache: bool = True) -> dict[str, Calibration]:
     """Grade every task's reference in the sandbox; set each task's timeout from it.
 
     The timeout is ``max(limits.time_s, calibrate_factor x reference time)`` so a slow or
-    loaded machine stretches the limit instead of failing correct code.
+    loaded machine stretches the limit instead of failing correct code. A self-check that
+    passed recently on this machine is reused (``selfcheck_cache``) unless ``use_cache`` is off.
     """
     results: dict[str, Calibration] = {}
-    checked = [t for t in tasks if t.reference is not None and t.tests]
+    checked: list[TaskSpec] = []
     for task in tasks:
-        if task not in checked:
+        if task.reference is None or not task.tests:
             results[task.id] = Calibration(task, True, task.limits.time_s)
+            continue
+        remembered = selfcheck_cache.recall(task) if use_cache else None
+        if remembered is None:
+            checked.append(task)
+        else:
+            results[task.id] = Calibration(task, True, _timeout(task, remembered))
     jobs = [
         test_job(t, t.reference.read_text(encoding="utf-8"), t.limits.time_s * 3) for t in checked  # type: ignore[union-attr]
     ]
     runs = sandbox.run_many(jobs, workers=workers) if jobs else []
     for task, run in zip(checked, runs, strict=True):
         ok = run.status == "ok" and run.failed == 0 and run.errors == 0 and run.passed > 0
-        timeout = max(task.limits.time_s, task.limits.calibrate_factor * run.duration_s)
+        if ok:
+            selfcheck_cache.remember(task, run.duration_s)
         problem = "" if ok else _broken_reason(task, run)
-        results[task.id] = Calibration(task, ok, round(timeout, 2), run, problem)
+        results[task.id] = Calibration(task, ok, _timeout(task, run.duration_s), run, problem)
     return results
+
+
+def _timeout(task: TaskSpec, reference_seconds: float) -> float:
+    return round(max(task.limits.time_s, task.limits.calibrate_factor * reference_seconds), 2)
 
 
 def _broken_reason(task: TaskSpec, run: TestRun) -> str:
@@ -219,7 +231,7 @@ def run(options: RunOptions, store: RunStore, *, progress: Progress | None = Non
         spec_errors=[str(e) for e in spec_errors],
     )
     calibrations = (
-        calibrate(tasks, options.workers) if options.self_check
+        calibrate(tasks, options.workers, use_cache=options.use_cache) if options.self_check
         else {t.id: Calibration(t, True, t.limits.time_s) for t in tasks}
     )
     for calibration in calibrations.values():

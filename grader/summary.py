@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from grader.types import SampleResult
+
+if TYPE_CHECKING:  # pandas is imported where a table is built: pass@k alone stays light
+    import pandas as pd
 
 KEYS = ["model", "task"]
 
@@ -28,6 +30,8 @@ def pass_at_k(n: int, c: int, k: int) -> float:
 
 
 def _frame(results: Sequence[SampleResult]) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame(
         {
             "model": [r.model for r in results],
@@ -45,6 +49,8 @@ def summarize(results: Sequence[SampleResult], ks: Sequence[int] = (1,)) -> pd.D
 
     ``pass@k`` is NaN where a model has fewer than ``k`` samples of a task.
     """
+    import pandas as pd
+
     frame = _frame(results)
     ks = sorted({int(k) for k in ks})
     columns = [*KEYS, "samples", "mean_score", "pass_rate", *(f"pass@{k}" for k in ks), "tokens_per_second"]
@@ -68,6 +74,8 @@ def summarize(results: Sequence[SampleResult], ks: Sequence[int] = (1,)) -> pd.D
 
 def requirement_rates(results: Sequence[SampleResult]) -> pd.DataFrame:
     """One row per model x task x requirement: samples, share met, mean credit."""
+    import pandas as pd
+
     rows = [
         {"model": r.model, "task": r.task, "requirement": req.id, "met": bool(req.met), "credit": float(req.credit)}
         for r in results

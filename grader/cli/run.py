@@ -86,7 +86,7 @@ def _progress(total: int):  # type: ignore[no-untyped-def]
 @click.option("--seed", type=int, help="Base seed; sample i uses seed+i. Default: random, recorded.")
 @click.option("--max-tokens", default=1024, show_default=True, type=click.IntRange(1))
 @click.option("--set", "settings", multiple=True, metavar="KEY=VALUE", help="Override a model profile setting.")
-@click.option("--no-cache", is_flag=True, help="Regenerate even when a cached completion exists.")
+@click.option("--no-cache", is_flag=True, help="Regenerate completions and redo self-checks even when cached.")
 @click.option("--no-self-check", is_flag=True, help="Skip grading each task's reference first.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1), help="Sandbox workers.")
 @sandbox_option

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import pandas as pd
 
 from grader.store import load_run
 from grader.summary import requirement_rates, summarize
@@ -14,6 +14,9 @@ from grader.summary import requirement_rates, summarize
 DEFAULT_KS = (1, 2, 5, 10, 20, 50, 100)
 HEADERS = {"mean_score": "mean score", "pass_rate": "pass rate", "tokens_per_second": "tok/s",
            "met_rate": "met rate", "mean_credit": "mean credit"}
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def _cell(value: object) -> str:
@@ -23,6 +26,7 @@ def _cell(value: object) -> str:
 
 
 def _table(frame: pd.DataFrame, title: str):  # type: ignore[no-untyped-def]
+    import pandas as pd
     from rich.table import Table
 
     table = Table(title=title)

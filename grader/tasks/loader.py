@@ -20,6 +20,7 @@ from grader.types import LANGUAGES, TaskSpec
 
 SPEC_SUFFIXES = (".yaml", ".yml")
 PATH_FIELDS = ("tests", "support_files")
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~5x faster
 
 
 def find_spec_files(paths: Iterable[Path | str]) -> list[Path]:
@@ -104,7 +105,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as error:
         raise SpecError(path, "", f"cannot read: {error}") from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=YAML_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
