@@ -1,4 +1,5 @@
-// Hidden tests for tasks/user-flags/javascript.yaml. The code under test is solution.js.
+// Hidden tests for tasks/user-flags/javascript.yaml and typescript.yaml. The code under test is solution.js
+// (for TypeScript, solution.ts transpiled to solution.js).
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { updateUserFlags } = require('./solution.js');
