@@ -1,18 +1,22 @@
 """Static-rule throughput: grade a corpus of generated ~100-line files with the reference rubric.
 
-    python bench/static_rules.py [--files 1200] [--lines 100] [--seed 0] [--workers 1]
+    python bench/static_rules.py [--files 1200] [--lines 100] [--seed 0] [--workers 1] [--profile 30]
 
 Each file is a solution of the reference task (``tasks/user-flags``: the reference or one of
 the wrong variants, in one of the six languages) with renamed variables and unrelated helper
 code added until it is about ``--lines`` long. Every rule binding of the rubric runs on every
 file. Prints files per second per core (files / CPU seconds spent grading; parsing included,
 corpus generation not) and, as a sanity check, how many files each rule failed.
+``--profile N`` also prints the N functions with the most own time while grading (cProfile;
+the rate it prints is then slowed by the profiler).
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
+import pstats
 import random
 import re
 import sys
@@ -177,18 +181,26 @@ def corpus(count: int, lines: int, seed: int) -> list[tuple[str, str]]:
     ]
 
 
-def grade(files: list[tuple[str, str]]) -> tuple[float, Counter]:
+def grade(files: list[tuple[str, str]], profile: int = 0) -> tuple[float, Counter]:
     binds, params = bindings()
     failed: Counter = Counter()
     # warm-up: load and compile every rule once per language, outside the timing
     for lang in EXTENSIONS:
         check_code("", lang, binds, _params(params, lang))
+    profiler = cProfile.Profile() if profile else None
     start = time.process_time()
+    if profiler is not None:
+        profiler.enable()
     for lang, code in files:
         for check in check_code(code, lang, binds, _params(params, lang)):
             if not check.passed:
                 failed[check.rule] += 1
-    return time.process_time() - start, failed
+    if profiler is not None:
+        profiler.disable()
+    spent = time.process_time() - start
+    if profiler is not None:
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(profile)
+    return spent, failed
 
 
 def parse_only(files: list[tuple[str, str]]) -> float:
@@ -213,12 +225,15 @@ def main() -> None:
     parser.add_argument("--lines", type=int, default=100)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument(
+        "--profile", type=int, default=0, metavar="N", help="print the N hottest functions"
+    )
     args = parser.parse_args()
     files = corpus(args.files, args.lines, args.seed)
     mean_lines = sum(code.count("\n") + 1 for _, code in files) / len(files)
     wall = time.perf_counter()
     if args.workers <= 1:
-        cpu, failed = grade(files)
+        cpu, failed = grade(files, args.profile)
     else:
         chunks = [files[i :: args.workers] for i in range(args.workers)]
         with ProcessPoolExecutor(args.workers) as pool:

@@ -39,8 +39,11 @@ def check_code(
     error = parsed.first_error()
     if error is not None:
         checks.append(_syntax_check(parsed, error))
+    rules: dict[str, LoadedRule] = {}
     for binding in bindings:
-        rule = load_rule(binding.rule, search_paths)
+        rule = rules.get(binding.rule)
+        if rule is None:
+            rule = rules[binding.rule] = load_rule(binding.rule, search_paths)
         merged = {**rule.spec.params, **params, **binding.params}
         checks.append(evaluate(rule, parsed, merged, binding.requirement))
     return checks

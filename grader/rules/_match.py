@@ -55,6 +55,11 @@ class Ctx:
 
 
 def _freeze(value: Any) -> Any:
+    kind = type(value)
+    if kind is str or kind is int or value is None:
+        return value
+    if kind is list and all(type(v) is str or type(v) is int for v in value):
+        return tuple(value)
     if isinstance(value, list | tuple | set | frozenset):
         return tuple(_freeze(v) for v in value)
     if isinstance(value, dict):
@@ -268,6 +273,7 @@ def in_range(ctx: Ctx, anchor: Anchor, start: int, end: int) -> Iterator[Node]:
 
 
 _REF = re.compile(r"^\$(\w+)(?:\[(-?\d+)\])?$")
+_MISSING = object()
 
 
 def _normalize_value(value: Any) -> Any:
@@ -311,6 +317,12 @@ class ValueSpec:
         self.captures = captures
         self.rule = rule
         self.constant = None if self.refs else tuple(self.parts)
+        # a lone ``$name`` with no index (its scalar value resolves without the general path)
+        self.single: str | None = None
+        if len(self.parts) == 1 and isinstance(self.parts[0], tuple):
+            part = self.parts[0]
+            if len(part) == 3 and part[0] == "$" and part[2] is None:
+                self.single = part[1]
         self.dynamic = any(
             isinstance(p, tuple) and len(p) == 3 and p[0] == "$" and p[1] in captures
             for p in self.parts
@@ -319,6 +331,15 @@ class ValueSpec:
     def resolve(self, env: Env, ctx: Ctx) -> tuple[Any, ...]:
         if self.constant is not None:
             return self.constant
+        single = self.single
+        if single is not None:  # one plain ``$name``: the common case
+            found = env.get(single)
+            value = found[1] if found is not None else ctx.params.get(single, _MISSING)
+            kind = type(value)
+            if kind is str or kind is int:
+                return (value,)
+            if kind is list and all(type(v) is str or type(v) is int for v in value):
+                return tuple(value)
         if not self.dynamic:
             found = ctx.resolved.get(id(self))
             if found is None:
@@ -347,7 +368,10 @@ class ValueSpec:
                             f"rule {ctx.rule}: ${name}[{index}] is out of range for {value!r}"
                         )
                     value = value[index]
-                out.extend(_normalize_value(v) for v in _flatten(value))
+                if type(value) is str or type(value) is int:  # the common case, nothing to do
+                    out.append(value)
+                else:
+                    out.extend(_normalize_value(v) for v in _flatten(value))
             else:
                 out.append(part)
         return tuple(out)
@@ -444,74 +468,88 @@ class Definition:
 def definitions(ctx: Ctx, name: str) -> list[Definition]:
     """Every local definition of variable ``name`` in the file: where it gets its value.
 
-    The first few names asked about are answered from the definitions that contain the
-    name's text; after that the whole file's table is built once."""
+    Answered from the definitions whose text contains the name (each definition node is
+    read once per file, whatever names are asked about)."""
     memo = ctx.code.memo
-    table = memo.get("defs")
-    if table is not None:
-        return table.get(name, [])  # type: ignore[union-attr]
-    asked: dict[str, list[Definition]] = memo.setdefault("defs-asked", {})  # type: ignore[assignment]
-    if name in asked:
-        return asked[name]
-    if len(asked) >= 3:
-        table = memo["defs"] = _definition_table(ctx)
-        return table.get(name, [])
+    asked: dict[str, list[Definition]] | None = memo.get("defs-asked")  # type: ignore[assignment]
+    if asked is None:
+        asked = memo["defs-asked"] = {}
+    found = asked.get(name)
+    if found is not None:
+        return found
     needle = name.encode("utf-8")
-    src = ctx.code.src
-    f = facts(ctx.code.lang)
-    nodes = [
-        n
-        for n in ctx.code.nodes(f.definition_kinds)[0]
-        if src.find(needle, n.start_byte, n.end_byte) >= 0
-    ]
-    found = asked[name] = _definition_table(ctx, nodes).get(name, [])
+    code = ctx.code
+    spans: list[tuple[Node, int, int]] | None = memo.get("def-spans")  # type: ignore[assignment]
+    if spans is None:
+        spans = memo["def-spans"] = [
+            (n, n.start_byte, n.end_byte) for n in code.nodes(facts(code.lang).definition_kinds)[0]
+        ]
+    find = code.src.find
+    nodes = [n for n, start, end in spans if find(needle, start, end) >= 0]
+    found = asked[name] = _definition_table(ctx, nodes).get(name, []) if nodes else []
     return found
 
 
 def _definition_table(ctx: Ctx, nodes: list[Node] | None = None) -> dict[str, list[Definition]]:
+    code = ctx.code
+    cache: dict[int, tuple[list[str], Definition] | None] = code.memo.get("def-entries")  # type: ignore[assignment]
+    if cache is None:
+        cache = code.memo["def-entries"] = {}
+    table: dict[str, list[Definition]] = {}
+    for node in code.nodes(facts(code.lang).definition_kinds)[0] if nodes is None else nodes:
+        key = node.id
+        if key in cache:
+            found = cache[key]
+        else:
+            found = cache[key] = _definition_entry(ctx, node)
+        if found is not None:
+            names, entry = found
+            for name in names:
+                table.setdefault(name, []).append(entry)
+    return table
+
+
+def _definition_entry(ctx: Ctx, node: Node) -> tuple[list[str], Definition] | None:
+    """The names one definition node binds and where they get their value (None: none)."""
     f = facts(ctx.code.lang)
     code = ctx.code
     identifier = f.identifier
-    table: dict[str, list[Definition]] = {}
-    for node in code.nodes(f.definition_kinds)[0] if nodes is None else nodes:
-        target_fields, value_fields = f.definitions[node.type]
-        targets: list[Node] = []
-        patterns: list[Node] = []
-        if node.type == "invocation_expression":  # C#: out/ref arguments
-            args = node.child_by_field_name("arguments")
-            for arg in args.named_children if args is not None else []:
-                first = arg.child(0)
-                if first is not None and first.type in ("out", "ref"):
-                    targets.extend(n for n in code.walk(arg) if n.type in identifier)
-            if not targets:
-                continue
-        else:
-            for field_name in target_fields:
-                for child in node.children_by_field_name(field_name):
-                    if child.type in identifier:
-                        targets.append(child)
-                        continue
-                    targets.extend(_target_names(child, f))
-                    if child.type == "object_pattern":  # {ActiveFlag: active} = request
-                        patterns.append(child)
+    target_fields, value_fields = f.definitions[node.type]
+    targets: list[Node] = []
+    patterns: list[Node] = []
+    if node.type == "invocation_expression":  # C#: out/ref arguments
+        args = node.child_by_field_name("arguments")
+        for arg in args.named_children if args is not None else []:
+            first = arg.child(0)
+            if first is not None and first.type in ("out", "ref"):
+                targets.extend(n for n in code.walk(arg) if n.type in identifier)
         if not targets:
-            continue
-        if value_fields is None:
-            values = [node]
-        else:
-            values = [
-                _unwrap(c)
-                for field_name in value_fields
-                for c in node.children_by_field_name(field_name)
-            ]
-            values += patterns
-        if not values:
-            continue
-        scope = code.function_of(node)
-        entry = Definition(node, values, scope.id if scope is not None else None)
-        for target in targets:
-            table.setdefault(code.text(target), []).append(entry)
-    return table
+            return None
+    else:
+        for field_name in target_fields:
+            for child in node.children_by_field_name(field_name):
+                if child.type in identifier:
+                    targets.append(child)
+                    continue
+                targets.extend(_target_names(child, f))
+                if child.type == "object_pattern":  # {ActiveFlag: active} = request
+                    patterns.append(child)
+    if not targets:
+        return None
+    if value_fields is None:
+        values = [node]
+    else:
+        values = [
+            _unwrap(c)
+            for field_name in value_fields
+            for c in node.children_by_field_name(field_name)
+        ]
+        values += patterns
+    if not values:
+        return None
+    scope = code.function_of(node)
+    entry = Definition(node, values, scope.id if scope is not None else None)
+    return [code.text(target) for target in targets], entry
 
 
 def _target_names(node: Node, f: Facts) -> list[Node]:
@@ -577,6 +615,19 @@ def _norm_name(text: str) -> str:
     return text.replace("_", "").replace("-", "").lower()
 
 
+_NAMES: dict[tuple[Any, ...], dict[str, str]] = {}
+
+
+def _names_for(wanted: tuple[Any, ...]) -> dict[str, str]:
+    """Wanted names, normalized -> as written (shared; do not modify)."""
+    found = _NAMES.get(wanted)
+    if found is None:
+        if len(_NAMES) > 4096:
+            _NAMES.clear()
+        found = _NAMES[wanted] = {_norm_name(str(w)): str(w) for w in wanted}
+    return found
+
+
 def _names_in(node: Node, ctx: Ctx) -> tuple[frozenset[str], dict[str, Node]]:
     """The names (normalized) ``node``'s subtree names, identifiers and strings, and its
     variables (text -> first use)."""
@@ -587,60 +638,114 @@ def _names_in(node: Node, ctx: Ctx) -> tuple[frozenset[str], dict[str, Node]]:
         return found  # type: ignore[return-value]
     f = facts(ctx.code.lang)
     code = ctx.code
-    if node.type in f.mentionable:
+    mentionable = f.mentionable
+    if node.type in mentionable:
         candidates = [node]
     elif node.end_byte - node.start_byte <= SMALL * 4:  # walking a small subtree beats the index
-        candidates = [n for n in code.walk(node) if n.type in f.mentionable]
+        candidates = _walk_kinds(node, mentionable)
     else:
-        candidates = list(code.nodes_in(f.mentionable, node.start_byte, node.end_byte))
+        candidates = list(code.nodes_in(mentionable, node.start_byte, node.end_byte))
     names: set[str] = set()
     variables: dict[str, Node] = {}
+    src = code.src
+    string, identifier = f.string, f.identifier
     for cand in candidates:
-        text = code.text(cand)
-        if cand.type in f.string:  # whole literals too: some (C# @"...") have no content node
+        text = src[cand.start_byte : cand.end_byte].decode("utf-8", errors="replace")
+        kind = cand.type
+        if kind in string:  # whole literals too: some (C# @"...") have no content node
             text = _strip_quotes(text.lstrip("rRbBfFuU"))
-        names.add(_norm_name(text))
-        if cand.type in f.identifier and text not in variables:
+        names.add(text.replace("_", "").replace("-", "").lower())
+        if kind in identifier and text not in variables:
             variables[text] = cand
     result = memo[key] = (frozenset(names), variables)
     return result
+
+
+def _walk_kinds(node: Node, kinds: frozenset[str]) -> list[Node]:
+    """Named descendants of ``node`` (not itself) of these types, in document order."""
+    out: list[Node] = []
+    cursor = node.walk()
+    if not cursor.goto_first_child():
+        return out
+    depth = 1
+    while True:
+        current = cursor.node
+        if current is not None and current.type in kinds and current.is_named:
+            out.append(current)
+        if cursor.goto_first_child():
+            depth += 1
+            continue
+        while not cursor.goto_next_sibling():
+            cursor.goto_parent()
+            depth -= 1
+            if depth == 0:
+                return out
 
 
 def mention(node: Node, names: Mapping[str, str], follow: int, ctx: Ctx) -> str | None:
     """The first of ``names`` (normalized -> as written) that ``node`` names, directly or,
     up to ``follow`` hops deep, through the values of the local variables it uses
     (breadth first, stopping at the first hit)."""
-    key = ("mention", node.id, tuple(names), follow)
-    memo = ctx.code.memo
-    if key in memo:
-        return memo[key]  # type: ignore[return-value]
-    found = memo[key] = _mention(node, names, follow, ctx)
-    return found
-
-
-def _mention(node: Node, names: Mapping[str, str], follow: int, ctx: Ctx) -> str | None:
-    frontier = [node]
-    seen = {node.id}
+    reach = _reach(node, ctx)
     for level in range(follow + 1):
-        next_frontier: list[Node] = []
-        for current in frontier:
-            direct, variables = _names_in(current, ctx)
-            for norm, original in names.items():
-                if norm in direct:
-                    return original
-            if level == follow:
-                continue
-            for text, var in variables.items():
-                for d in visible_definitions(ctx, text, var):
-                    for value in d.values:
-                        if value.id in seen or value.start_byte <= var.start_byte < value.end_byte:
-                            continue  # seen, or x = x + 1
-                        seen.add(value.id)
-                        next_frontier.append(value)
-        frontier = next_frontier
-        if not frontier:
-            break
+        if level >= len(reach.levels) and reach.upto(level, ctx) <= level:
+            return None  # nothing left to follow
+        if reach.union[level].isdisjoint(names):
+            continue
+        for upto in range(level + 1):  # the first level that names one, in order
+            for direct in reach.levels[upto]:
+                for norm, original in names.items():
+                    if norm in direct:
+                        return original
     return None
+
+
+class _Reach:
+    """The breadth-first expansion of one node through the variables it uses, level by
+    level (computed lazily, shared by every name list and depth asked about): per level,
+    the direct name sets of that level's nodes, and the union of all levels so far."""
+
+    __slots__ = ("frontier", "levels", "seen", "union")
+
+    def __init__(self, node: Node, ctx: Ctx) -> None:
+        direct = _names_in(node, ctx)[0]
+        self.frontier: list[Node] = [node]
+        self.seen = {node.id}
+        self.levels: list[list[frozenset[str]]] = [[direct]]
+        self.union: list[frozenset[str]] = [direct]
+
+    def upto(self, follow: int, ctx: Ctx) -> int:
+        """Expand to ``follow`` hops (or until nothing is left); the number of levels."""
+        while len(self.levels) <= follow and self.frontier:
+            seen = self.seen
+            next_frontier: list[Node] = []
+            for current in self.frontier:
+                for text, var in _names_in(current, ctx)[1].items():
+                    for d in visible_definitions(ctx, text, var):
+                        for value in d.values:
+                            if (
+                                value.id in seen
+                                or value.start_byte <= var.start_byte < value.end_byte
+                            ):
+                                continue  # seen, or x = x + 1
+                            seen.add(value.id)
+                            next_frontier.append(value)
+            self.frontier = next_frontier
+            if not next_frontier:
+                break
+            sets = [_names_in(n, ctx)[0] for n in next_frontier]
+            self.levels.append(sets)
+            self.union.append(self.union[-1].union(*sets))
+        return min(len(self.levels), follow + 1)
+
+
+def _reach(node: Node, ctx: Ctx) -> _Reach:
+    key = ("reach", node.id)
+    memo = ctx.code.memo
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _Reach(node, ctx)
+    return found  # type: ignore[return-value]
 
 
 def node_name(node: Node, ctx: Ctx) -> str:
@@ -906,11 +1011,12 @@ class Compiler:
                 wanted = spec.resolve(env, ctx)
             except _Unbound:
                 return None
-            names = {_norm_name(str(w)): str(w) for w in wanted}
+            names = _names_for(wanted)
             if not follow:  # cheap test first: a name that is not in the text is not mentioned
                 text = _norm_name(ctx.code.text(node))
                 if not any(n in text for n in names):
                     return None
+                return None if _names_in(node, ctx)[0].isdisjoint(names) else env
             return env if mention(node, names, follow, ctx) is not None else None
 
         return check
@@ -964,7 +1070,7 @@ class Compiler:
                     values = constants(ctx).get(ctx.code.text(node)) or [value]
                     value = values[0]
             elif value_spec is not None:
-                names = {_norm_name(str(w)): str(w) for w in value_spec.resolve(found, ctx)}
+                names = _names_for(value_spec.resolve(found, ctx))
                 value = mention(node, names, follow, ctx)
             else:
                 value = ctx.code.text(node)
@@ -1170,8 +1276,8 @@ class Compiler:
         if relation == "has":
             return has
         if relation == "follows":
-            return lambda n, e, c: ordered(n, e, c, before=True)
-        return lambda n, e, c: ordered(n, e, c, before=False)
+            return lambda n, e, c: ordered(n, e, c, True)
+        return lambda n, e, c: ordered(n, e, c, False)
 
 
 def _all(checks: list[Check]) -> Check:
@@ -1179,6 +1285,14 @@ def _all(checks: list[Check]) -> Check:
         return lambda n, e, c: e
     if len(checks) == 1:
         return checks[0]
+    if len(checks) == 2:
+        first, second = checks
+
+        def check2(node: Node, env: Env, ctx: Ctx) -> Env | None:
+            found = first(node, env, ctx)
+            return None if found is None else second(node, found, ctx)
+
+        return check2
 
     def check(node: Node, env: Env, ctx: Ctx) -> Env | None:
         for part in checks:

@@ -107,11 +107,14 @@ class Code:
         self._merged: dict[frozenset[str], tuple[list[Node], list[int]]] = {}
         self.function_kinds = concept_kinds(lang, "function")
         self.memo: dict[object, object] = {}
+        self._functions: dict[int, Node | None] = {}  # node id -> enclosing function
         self._line_starts: list[int] | None = None
 
     # ------------------------------------------------------------------ index
 
     def _index(self, kinds: frozenset[str]) -> None:
+        if self._by_kind and kinds <= self._by_kind.keys():
+            return
         missing = frozenset(k for k in kinds if k not in self._by_kind)
         if not missing:
             return
@@ -155,10 +158,10 @@ class Code:
 
     def function_of(self, node: Node) -> Node | None:
         """The nearest enclosing function (not ``node`` itself), or None at top level."""
-        key = ("fn", node.id)
-        memo = self.memo
+        key = node.id
+        memo = self._functions
         if key in memo:
-            return memo[key]  # type: ignore[return-value]
+            return memo[key]
         kinds = self.function_kinds
         parent = node.parent
         while parent is not None and parent.type not in kinds:
