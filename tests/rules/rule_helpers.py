@@ -1,11 +1,14 @@
-"""Shared helpers for the rule-engine tests: the reference rubric's bindings and the fixtures."""
+"""Shared helpers for the rule-engine tests: the reference rubric's bindings and the fixtures.
+
+(A module of its own, not conftest.py: tests/scoring has a conftest too, and two modules
+named conftest on sys.path shadow each other when both folders are collected.)
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
 from grader.types import RuleBinding
@@ -44,8 +47,3 @@ def task_params(language: str) -> dict[str, Any]:
 
 def fixture(name: str, language: str) -> str:
     return (FIXTURES / f"{name}.{EXTENSIONS[language]}").read_text()
-
-
-@pytest.fixture(scope="session")
-def bindings() -> list[RuleBinding]:
-    return rubric_bindings()

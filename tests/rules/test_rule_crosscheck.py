@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import EXTENSIONS, FIXTURES, LANGS, REPO, task_params
+from rule_helpers import EXTENSIONS, FIXTURES, LANGS, REPO, task_params
 
 ast_grep_py = pytest.importorskip("ast_grep_py")
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from conftest import EXTENSIONS, FIXTURES, rubric_bindings, task_params
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rule_helpers import EXTENSIONS, FIXTURES, rubric_bindings, task_params
 
 from grader.rules import check_code
 

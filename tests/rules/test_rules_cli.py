@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import FIXTURES
+from rule_helpers import FIXTURES
 
 from grader.cli.rules import rules_group
 from grader.rules import clear_cache

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import LANGS, REPO, fixture, task_params
+from rule_helpers import LANGS, REPO, fixture, task_params
 
 from grader.rules import check_code
 from grader.types import RuleCheck
