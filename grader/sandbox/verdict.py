@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 from typing import Any
 
@@ -90,8 +91,23 @@ def classify(report: dict[str, Any], parsed: Parsed, *, timeout_s: float, memory
         if not parsed.found_results and code not in (0, None):
             if any(word in output for word in MEMORY_WORDS):
                 return "memory", f"The code ran out of memory (limit {memory_mb} MB) before any test reported."
+            error = error_line(output)
+            if error:
+                return "crash", f"The code failed before any test ran: {error}"
             return "crash", (f"The test process ended with exit code {code} before reporting any result; "
                              "the code may have exited or killed it.")
         return "no_tests", (f"No test ran: the test process ended (exit code {code}) without reporting "
                             "any test; the code may have exited early, or the tests found nothing to run.")
     return "ok", ""
+
+
+# "ModuleNotFoundError: No module named 'x'", "Error: Cannot find module './repo'",
+# "TypeError: x is not a function", "Exception in thread "main" java.lang.…", "panic: …"
+_ERROR_LINE = re.compile(r"^\s*((?:[\w.]*(?:Error|Exception)\b[^\n]*?:|panic:|Unhandled exception)[^\n]*)$", re.MULTILINE)
+
+
+def error_line(output: str) -> str:
+    """The last error/exception line in a crashed run's output (the one that ended it)."""
+    found = _ERROR_LINE.findall(output)
+    return found[-1].strip()[:300] if found else ""
+

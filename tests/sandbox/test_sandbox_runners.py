@@ -132,6 +132,14 @@ def test_javascript_exports_normalised(tmp_path: Path, code: str) -> None:
 
 
 @needs_node
+def test_code_failing_at_load_names_its_error(tmp_path: Path) -> None:
+    code = "const { find } = require('./repo');\nfunction add(a, b) { return a + b; }\n"
+    run = sandbox.run_tests(make_job(tmp_path, "javascript", code, {"add.test.js": JS_TESTS}, entry_point="add"))
+    assert run.status == "crash"
+    assert run.note == "The code failed before any test ran: Error: Cannot find module './repo'"
+
+
+@needs_node
 def test_javascript_failing_case_has_a_message(tmp_path: Path) -> None:
     code = "function add(a, b) { return Math.abs(a) + Math.abs(b); }\n"
     run = sandbox.run_tests(make_job(tmp_path, "javascript", code, {"add.test.js": JS_TESTS}, entry_point="add"))
