@@ -210,8 +210,11 @@ def _parameters_section(model: Mapping[str, Any], run: Mapping[str, Any]) -> lis
     sources = _sources(model, run)
     layers = _layers(model, sources)
     lines = ["## Parameters", ""]
+    labelled = model.get("lmstudio_parameters") or {}  # the backend's words fill what settings leave empty
     for label, keys in PARAMETERS + GENERATION:
         present, value = _lookup(sources, keys)
+        if (not present or value is None) and labelled.get(label) is not None:
+            present, value = True, labelled[label]
         if label in dict(GENERATION) and not present:
             continue  # generation settings are extras; the seed's list always shows in full
         lines.append(f"- {label}: {_show(label, present, value, layers)}")

@@ -133,7 +133,7 @@ class LlamaCppBackend(Backend):
             "sha256": self.sha256,
             "gguf": self.info.summary(),
             "profile": self.profile.model_dump(mode="json"),
-            "lmstudio_parameters": self.profile.lmstudio_parameters(),
+            "lmstudio_parameters": self._effective_lmstudio_parameters(),
             "llama_kwargs": {k: v for k, v in self.kwargs.items() if k != "verbose"},
             "template": self.template.describe(),
             "load_seconds": round(self.load_seconds, 3),
@@ -142,6 +142,13 @@ class LlamaCppBackend(Backend):
             # layers that really run on a GPU: 0 when llama.cpp was built without one
             "gpu_layers_effective": (self.kwargs["n_gpu_layers"] if _gpu_offload() else 0),
         }
+
+    def _effective_lmstudio_parameters(self) -> dict[str, Any]:
+        """The profile in LM Studio's words, with what llama.cpp chose where the profile said auto."""
+        parameters = self.profile.lmstudio_parameters()
+        if self.profile.cpu_threads is None:
+            parameters["CPU thread pool"] = f"auto ({self.kwargs['n_threads']})"
+        return parameters
 
     def close(self) -> None:
         llm, self.llm = self.llm, None

@@ -8,6 +8,7 @@ says flash attention MUST be off): a setting or override that breaks one is refu
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -225,8 +226,9 @@ def llama_kwargs(profile: ModelProfile, model_path: Path, info: GGUFInfo | None)
         "model_path": str(model_path),
         "n_ctx": profile.context_length,
         "n_gpu_layers": profile.gpu_layers,
-        "n_threads": profile.cpu_threads,
-        "n_threads_batch": profile.cpu_threads,
+        # auto = every core: llama-cpp-python's own default is half of them (1 of 2 here: 30 vs 45 tok/s)
+        "n_threads": profile.cpu_threads or os.cpu_count() or 1,
+        "n_threads_batch": profile.cpu_threads or os.cpu_count() or 1,
         "n_batch": min(profile.batch_size, profile.context_length or profile.batch_size),
         "rope_freq_base": 0.0 if profile.rope_freq_base == "auto" else float(profile.rope_freq_base),
         "rope_freq_scale": 0.0 if profile.rope_freq_scale == "auto" else float(profile.rope_freq_scale),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -154,6 +155,7 @@ def test_every_lmstudio_field_reaches_a_llama_kwarg(tiny_moe_gguf: Path) -> None
         assert changed[kwarg] == expected, field
         assert default[kwarg] != expected, field
     assert default["seed"] == 0xFFFFFFFF and default["rope_freq_base"] == 0.0  # off / auto
+    assert default["n_threads"] == default["n_threads_batch"] == (os.cpu_count() or 1)  # auto = every core
 
 
 def test_cpu_moe_is_refused_clearly(tiny_moe_gguf: Path) -> None:

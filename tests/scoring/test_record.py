@@ -138,3 +138,13 @@ def test_scored_seed_mistakes_read_like_the_seed_record(user_flags) -> None:  # 
     ours = text.split("## Observations\n\n")[1].split("\n\n## ")[0].split("\n\nDone well:")[0]
     seed = SEED.read_text().split("## Observations\n\n")[1].strip()
     assert [line for line in ours.splitlines() if line] == seed.splitlines()
+
+
+def test_backend_lmstudio_words_fill_settings_left_empty() -> None:
+    from grader.record import _parameters_section
+
+    model = {"name": "m", "profile": {"cpu_threads": None, "context_length": 4096},
+             "lmstudio_parameters": {"CPU thread pool": "auto (2)", "Context length": 999}}
+    lines = _parameters_section(model, {})
+    assert "- CPU thread pool: auto (2)" in lines
+    assert "- Context length: 4096" in lines  # a setting that is there keeps its value
