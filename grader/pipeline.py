@@ -53,6 +53,11 @@ class Calibration:
     reference: TestRun | None = None
     problem: str = ""
 
+    @classmethod
+    def unchecked(cls, task: TaskSpec) -> Calibration:
+        """No self-check (none asked for, or no reference): the task's own time floor."""
+        return cls(task, True, task.limits.time_s)
+
 
 def bindings(task: TaskSpec) -> list:
     return list(task.rules) + [binding for req in task.requirements for binding in req.rules]
@@ -138,7 +143,7 @@ def calibrate(tasks: Sequence[TaskSpec], workers: int = 2, *, use_cache: bool = 
     checked: list[TaskSpec] = []
     for task in tasks:
         if task.reference is None or not task.tests:
-            results[task.id] = Calibration(task, True, task.limits.time_s)
+            results[task.id] = Calibration.unchecked(task)
             continue
         remembered = selfcheck_cache.recall(task) if use_cache else None
         if remembered is None:
@@ -175,7 +180,7 @@ def _broken_reason(task: TaskSpec, run: TestRun) -> str:
 def grade_code(task: TaskSpec, *, code: str | None = None, reply: str | None = None,
                self_check: bool = True) -> tuple[Verdict, Calibration]:
     """Grade one piece of code (or one model reply) against one task."""
-    calibration = calibrate([task])[task.id] if self_check else Calibration(task, True, task.limits.time_s)
+    calibration = calibrate([task])[task.id] if self_check else Calibration.unchecked(task)
     if not calibration.ok:
         raise GraderError(calibration.problem)
     if code is not None:
@@ -232,12 +237,9 @@ def run(options: RunOptions, store: RunStore, *, progress: Progress | None = Non
     )
     calibrations = (
         calibrate(tasks, options.workers, use_cache=options.use_cache) if options.self_check
-        else {t.id: Calibration(t, True, t.limits.time_s) for t in tasks}
+        else {t.id: Calibration.unchecked(t) for t in tasks}
     )
-    for calibration in calibrations.values():
-        if not calibration.ok:
-            outcome.broken_tasks.append(calibration.task.id)
-            outcome.problems.append(calibration.problem)
+    _report_broken(calibrations, outcome)
     pending: list[tuple[Prepared, dict[str, Any]]] = []
     figures: list[Generation] = []
     started = time.perf_counter()
@@ -257,8 +259,8 @@ def run(options: RunOptions, store: RunStore, *, progress: Progress | None = Non
             prepared = prepare(task, extraction, calibrations[task.id].timeout_s)
             pending.append((prepared, _sample_fields(task, sample, model_name, generation, error)))
             if len(pending) >= BATCH:
-                _flush(pending, store, outcome, options, progress)
-    _flush(pending, store, outcome, options, progress)
+                _flush(pending, store, outcome, options.workers, progress)
+    _flush(pending, store, outcome, options.workers, progress)
     if replay:
         unknown = sorted(replay.tasks() - {t.id for t in tasks})
         for task_id in unknown:
@@ -276,11 +278,18 @@ def run(options: RunOptions, store: RunStore, *, progress: Progress | None = Non
     return outcome
 
 
+def _report_broken(calibrations: dict[str, Calibration], outcome: RunOutcome) -> None:
+    for calibration in calibrations.values():
+        if not calibration.ok:
+            outcome.broken_tasks.append(calibration.task.id)
+            outcome.problems.append(calibration.problem)
+
+
 def _flush(pending: list[tuple[Prepared, dict[str, Any]]], store: RunStore, outcome: RunOutcome,
-           options: RunOptions, progress: Progress | None) -> None:
+           workers: int, progress: Progress | None) -> None:
     if not pending:
         return
-    verdicts = grade_many([p for p, _ in pending], workers=options.workers)
+    verdicts = grade_many([p for p, _ in pending], workers=workers)
     for (_, fields), verdict in zip(pending, verdicts, strict=True):
         store.append(SampleResult(**verdict.model_dump(), **fields))
         outcome.graded += 1
@@ -309,7 +318,7 @@ def _generate(backend: Backend, task: TaskSpec, sample: int, options: RunOptions
         task_id=task.id,
         prompt=task.prompt,
         sample=sample,
-        seed=None if options.seed is None else options.seed,
+        seed=options.seed,
         max_tokens=options.max_tokens,
         temperature=options.overrides.get("temperature"),
         top_p=options.overrides.get("top_p"),
@@ -441,10 +450,9 @@ def rescore(run_dir: Path, store: RunStore, *, workers: int = 2) -> RunOutcome:
         fields["prompt"] = result.prompt
         pending.append((prepare(task, extraction, calibrations[task.id].timeout_s), fields))
         if len(pending) >= BATCH:
-            _flush(pending, store, outcome, RunOptions(paths=[], workers=workers), None)
-    _flush(pending, store, outcome, RunOptions(paths=[], workers=workers), None)
-    outcome.broken_tasks = [c.task.id for c in calibrations.values() if not c.ok]
-    outcome.problems += [c.problem for c in calibrations.values() if not c.ok]
+            _flush(pending, store, outcome, workers, None)
+    _flush(pending, store, outcome, workers, None)
+    _report_broken(calibrations, outcome)
     store.update_run(finished_at=now_iso(), throughput=old.run.get("throughput", {}), problems=outcome.problems)
     outcome.problems += write_outputs(store.path)
     return outcome
