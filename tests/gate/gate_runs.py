@@ -6,25 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from seed_samples import BAD_CODE, CATCH_NOTE, TASK, VALIDATION_NOTE  # noqa: F401 - re-exported
+
 from grader.types import Finding, RequirementVerdict, SampleResult
 
 REPO = Path(__file__).resolve().parents[2]
 SPEC = REPO / "tasks" / "user-flags" / "python.yaml"
-TASK = "user-flags/python"
 GOOD_CODE = "def update_user_flags(request, repo):\n    return {'code': 0, 'message': 'ok'}\n"
-BAD_CODE = (
-    "def update_user_flags(request, repo):\n"
-    "    try:\n"
-    "        user = repo.find(request['UserId'])\n"
-    "        user['ActiveFlag'] = request['ActiveFlag']\n"
-    "        repo.save(user)\n"
-    "    except Exception:\n"
-    "        return {'code': 50003, 'message': 'bad flag'}\n"
-    "    return {'code': 0, 'message': 'ok'}\n"
-)
-VALIDATION_NOTE = "Didn't include any parameter validation (error codes 50001, 50002, 50003) as required."
-CATCH_NOTE = ("Used error code 50003 within the try...catch block, which should be used to validate the flag "
-              "parameters (ActiveFlag, SystemDeleteFlag).")
 
 
 def requirement(rid: str, met: bool, gating: bool = False) -> RequirementVerdict:

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from seed_samples import BAD_CODE, CATCH_NOTE, TASK, VALIDATION_NOTE  # noqa: F401 - re-exported
+
 from grader.store import RunStore
 from grader.types import Finding, Generation, RequirementVerdict, SampleResult, TestCase, TestRun
 
-TASK = "user-flags/python"
 OTHER_TASK = "split-bill/python"
 GOOD_CODE = (
     "def update_user_flags(request: dict, repo) -> dict:\n"
@@ -23,19 +24,6 @@ GOOD_CODE = (
     "        return {\"code\": 50000, \"message\": str(error)}\n"
     "    return {\"code\": 0, \"message\": 'OK'}\n"
 )
-BAD_CODE = (
-    "def update_user_flags(request, repo):\n"
-    "    try:\n"
-    "        user = repo.find(request['UserId'])\n"
-    "        user['ActiveFlag'] = request['ActiveFlag']\n"
-    "        repo.save(user)\n"
-    "    except Exception:\n"
-    "        return {'code': 50003, 'message': 'bad flag'}\n"
-    "    return {'code': 0, 'message': 'ok'}\n"
-)
-VALIDATION_NOTE = "Didn't include any parameter validation (error codes 50001, 50002, 50003) as required."
-CATCH_NOTE = ("Used error code 50003 within the try...catch block, which should be used to validate the flag "
-              "parameters (ActiveFlag, SystemDeleteFlag).")
 GOOD_NOTE = "Wrapped the repository update in a try...catch that returns 50000 with the error's text."
 # Markup a model (or anything in a run) might write; none of it may run in the report.
 INJECTION = ("</script><script>window.__pwned = 1; alert(1)</script>"
