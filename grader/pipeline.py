@@ -10,9 +10,11 @@ import platform
 import statistics
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -35,8 +37,9 @@ from grader.types import (
     Verdict,
 )
 
-BATCH = 16  # samples graded together (sandbox workers share the batch)
-GRACE_S = 60.0  # slack on top of the summed timeouts before a batch is abandoned
+IN_FLIGHT_PER_WORKER = 8  # samples queued in the sandbox per worker before the producer waits
+BATCH = 16  # samples generated before their tests run together (a model generating here)
+GRACE_S = 60.0  # slack on top of a sample's timeout before the pipeline stops waiting for it
 SETUP_S = 15.0  # per-job allowance for sandbox start-up and compilation
 
 
@@ -107,29 +110,131 @@ def finish(prepared: Prepared, tests: TestRun | None) -> Verdict:
     return verdict.model_copy(update={"code": prepared.extraction.code, "task_version": prepared.task.version})
 
 
-def grade_many(items: Sequence[Prepared], workers: int = 2) -> list[Verdict]:
-    jobs = [item.job for item in items if item.job is not None]
-    runs = iter(run_with_deadline(jobs, workers) if jobs else [])
-    return [finish(item, next(runs) if item.job is not None else None) for item in items]
+def wait_for_run(future: Future[TestRun], job: TestJob) -> TestRun:
+    """A test run's result, with a deadline as the net under the sandbox's own timeout.
 
-
-def run_with_deadline(jobs: Sequence[TestJob], workers: int) -> list[TestRun]:
-    """``sandbox.run_many`` with a deadline over the whole batch.
-
-    The sandbox kills each run at its own timeout; this is the net under it. A batch that
-    still hasn't answered by then is abandoned and each of its samples gets a timeout
-    verdict, so a run never hangs on its last sample.
-    """
-    deadline = GRACE_S + sum(job.timeout_s + SETUP_S for job in jobs) / max(1, min(workers, len(jobs)))
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sandbox-batch")
-    future = pool.submit(sandbox.run_many, jobs, workers=workers)
+    The sandbox kills each run at its timeout; a run that still hasn't answered long after
+    that gets a timeout verdict, so a run never hangs on one sample."""
+    deadline = job.timeout_s + SETUP_S + GRACE_S
     try:
         return future.result(timeout=deadline)
     except FutureTimeout:
         note = f"The sandbox did not answer within {deadline:.0f} s; the run went on without it."
-        return [TestRun(status="timeout", timed_out=True, note=note, timeout_s=job.timeout_s) for job in jobs]
+        return TestRun(status="timeout", timed_out=True, note=note, timeout_s=job.timeout_s)
+
+
+Done = Callable[[Prepared, Verdict, Any], None]
+
+
+class Grading:
+    """Samples graded as a stream: each sample's tests start in the sandbox as soon as it
+    is added, while the caller prepares the next one (runs its rules, reads the next reply).
+    Finished samples go to ``done`` in the order they were added.
+
+    ``hold=N`` keeps tests out of the way of generation on this machine's CPU instead:
+    samples wait until N are there (or ``finish``), then all N run at once and ``add``
+    returns when they are done, so no test run slows the model down or skews its tokens/s.
+    """
+
+    def __init__(self, runner: sandbox.TestRunner | None, done: Done, *, hold: int = 0) -> None:
+        self.runner = runner
+        self.done = done
+        self.hold = hold
+        self._held: list[tuple[Prepared, Any]] = []
+        self._queue: deque[tuple[Prepared, Any, Future[TestRun] | None]] = deque()
+        self._limit = IN_FLIGHT_PER_WORKER * (runner.workers if runner else 1)
+
+    def add(self, prepared: Prepared, context: Any = None) -> None:
+        if self.hold:
+            self._held.append((prepared, context))
+            if len(self._held) >= self.hold:
+                self.finish()
+            return
+        self._start(prepared, context)
+        self._hand_out(block=len(self._queue) > self._limit)
+
+    def finish(self) -> None:
+        """Wait for every sample still in the sandbox and hand it out."""
+        held, self._held = self._held, []
+        for prepared, context in held:
+            self._start(prepared, context)
+        while self._queue:
+            self._hand_out(block=True)
+
+    def _start(self, prepared: Prepared, context: Any) -> None:
+        future = None
+        if prepared.job is not None:
+            assert self.runner is not None, "a sample with tests needs a sandbox runner"
+            future = self.runner.submit(prepared.job)
+        self._queue.append((prepared, context, future))
+
+    def _hand_out(self, block: bool) -> None:
+        while self._queue:
+            prepared, context, future = self._queue[0]
+            if future is not None and not future.done() and not block:
+                return
+            tests = wait_for_run(future, prepared.job) if future is not None and prepared.job else None
+            self._queue.popleft()
+            self.done(prepared, finish(prepared, tests), context)
+            block = False
+
+
+def grade_many(items: Sequence[Prepared], workers: int = 2) -> list[Verdict]:
+    verdicts: list[Verdict] = []
+    needs_tests = [item for item in items if item.job is not None]
+    runner = sandbox.TestRunner(min(workers, len(needs_tests))) if needs_tests else None
+    try:
+        grading = Grading(runner, lambda _p, verdict, _c: verdicts.append(verdict))
+        for item in items:
+            grading.add(item)
+        grading.finish()
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        if runner is not None:
+            runner.close()
+    return verdicts
+
+
+class SelfCheck:
+    """Each task's reference solution, graded in the sandbox ahead of its samples.
+
+    ``start`` submits every reference that needs checking; ``result(task)`` waits for that
+    task's own. Samples of a task already checked can start while later references still
+    run, so there is no barrier between checking and grading."""
+
+    def __init__(self, runner: sandbox.TestRunner | None) -> None:
+        self.runner = runner
+        self._ready: dict[str, Calibration] = {}
+        self._running: dict[str, tuple[TaskSpec, TestJob, Future[TestRun]]] = {}
+
+    def start(self, tasks: Sequence[TaskSpec], *, use_cache: bool = True) -> SelfCheck:
+        for task in tasks:
+            if task.reference is None or not task.tests:
+                self._ready[task.id] = Calibration.unchecked(task)
+                continue
+            remembered = selfcheck_cache.recall(task) if use_cache else None
+            if remembered is not None:
+                self._ready[task.id] = Calibration(task, True, _timeout(task, remembered))
+                continue
+            assert self.runner is not None, "a task with tests needs a sandbox runner"
+            job = test_job(task, task.reference.read_text(encoding="utf-8"), task.limits.time_s * 3)
+            self._running[task.id] = (task, job, self.runner.submit(job))
+        return self
+
+    def result(self, task: TaskSpec) -> Calibration:
+        found = self._ready.get(task.id)
+        if found is not None:
+            return found
+        task, job, future = self._running.pop(task.id)
+        run = wait_for_run(future, job)
+        ok = run.status == "ok" and run.failed == 0 and run.errors == 0 and run.passed > 0
+        if ok:
+            selfcheck_cache.remember(task, run.duration_s)
+        problem = "" if ok else _broken_reason(task, run)
+        found = self._ready[task.id] = Calibration(task, ok, _timeout(task, run.duration_s), run, problem)
+        return found
+
+    def all(self, tasks: Sequence[TaskSpec]) -> dict[str, Calibration]:
+        return {task.id: self.result(task) for task in tasks}
 
 
 def calibrate(tasks: Sequence[TaskSpec], workers: int = 2, *, use_cache: bool = True) -> dict[str, Calibration]:
@@ -139,28 +244,13 @@ def calibrate(tasks: Sequence[TaskSpec], workers: int = 2, *, use_cache: bool = 
     loaded machine stretches the limit instead of failing correct code. A self-check that
     passed recently on this machine is reused (``selfcheck_cache``) unless ``use_cache`` is off.
     """
-    results: dict[str, Calibration] = {}
-    checked: list[TaskSpec] = []
-    for task in tasks:
-        if task.reference is None or not task.tests:
-            results[task.id] = Calibration.unchecked(task)
-            continue
-        remembered = selfcheck_cache.recall(task) if use_cache else None
-        if remembered is None:
-            checked.append(task)
-        else:
-            results[task.id] = Calibration(task, True, _timeout(task, remembered))
-    jobs = [
-        test_job(t, t.reference.read_text(encoding="utf-8"), t.limits.time_s * 3) for t in checked  # type: ignore[union-attr]
-    ]
-    runs = sandbox.run_many(jobs, workers=workers) if jobs else []
-    for task, run in zip(checked, runs, strict=True):
-        ok = run.status == "ok" and run.failed == 0 and run.errors == 0 and run.passed > 0
-        if ok:
-            selfcheck_cache.remember(task, run.duration_s)
-        problem = "" if ok else _broken_reason(task, run)
-        results[task.id] = Calibration(task, ok, _timeout(task, run.duration_s), run, problem)
-    return results
+    checking = [t for t in tasks if t.reference is not None and t.tests]
+    runner = sandbox.TestRunner(min(workers, len(checking))) if checking else None
+    try:
+        return SelfCheck(runner).start(tasks, use_cache=use_cache).all(tasks)
+    finally:
+        if runner is not None:
+            runner.close()
 
 
 def _timeout(task: TaskSpec, reference_seconds: float) -> float:
@@ -229,38 +319,42 @@ def run(options: RunOptions, store: RunStore, *, progress: Progress | None = Non
     outcome = RunOutcome(path=store.path)
     tasks, spec_errors = load_tasks(options.paths)
     outcome.problems += [str(error) for error in spec_errors]
-    backend, replay = _backend(options, outcome)
-    store.update_run(
-        tasks=[_task_record(t) for t in tasks],
-        models=_merge_models(store.run.get("models", []), backend.describe()),
-        spec_errors=[str(e) for e in spec_errors],
-    )
-    calibrations = (
-        calibrate(tasks, options.workers, use_cache=options.use_cache) if options.self_check
-        else {t.id: Calibration.unchecked(t) for t in tasks}
-    )
-    _report_broken(calibrations, outcome)
-    pending: list[tuple[Prepared, dict[str, Any]]] = []
-    figures: list[Generation] = []
-    started = time.perf_counter()
-    for task in tasks:
-        if not calibrations[task.id].ok:
-            continue
-        samples = replay.samples_for(task.id) if replay else range(options.samples)
-        for sample in samples:
-            model_name = replay.model_for(task.id, sample) if replay else backend.name
-            if store.is_done((task.id, model_name, sample)):
-                outcome.skipped += 1
+    with _test_runner(tasks, options.workers) as runner:
+        backend, replay = _backend(options, outcome)
+        store.update_run(
+            tasks=[_task_record(t) for t in tasks],
+            models=_merge_models(store.run.get("models", []), backend.describe()),
+            spec_errors=[str(e) for e in spec_errors],
+        )
+        self_check = SelfCheck(runner)
+        if options.self_check:
+            self_check.start(tasks, use_cache=options.use_cache)
+        # Replayed samples stream through the sandbox. A model generating here keeps its CPU
+        # to itself: self-checks first, then tests in batches while generation waits.
+        generating = replay is None
+        if generating and options.self_check:
+            self_check.all(tasks)
+        grading = Grading(runner, _store_sample(store, outcome, progress), hold=BATCH if generating else 0)
+        figures: list[Generation] = []
+        started = time.perf_counter()
+        for task in tasks:
+            calibration = self_check.result(task) if options.self_check else Calibration.unchecked(task)
+            if not calibration.ok:
+                _report_broken(calibration, outcome)
                 continue
-            generation, error = _generate(backend, task, sample, options)
-            if generation is not None and not generation.cached:
-                figures.append(generation)
-            extraction = extract_code(generation.text if generation else "", task.language, task.entry_point)
-            prepared = prepare(task, extraction, calibrations[task.id].timeout_s)
-            pending.append((prepared, _sample_fields(task, sample, model_name, generation, error)))
-            if len(pending) >= BATCH:
-                _flush(pending, store, outcome, options.workers, progress)
-    _flush(pending, store, outcome, options.workers, progress)
+            samples = replay.samples_for(task.id) if replay else range(options.samples)
+            for sample in samples:
+                model_name = replay.model_for(task.id, sample) if replay else backend.name
+                if store.is_done((task.id, model_name, sample)):
+                    outcome.skipped += 1
+                    continue
+                generation, error = _generate(backend, task, sample, options)
+                if generation is not None and not generation.cached:
+                    figures.append(generation)
+                extraction = extract_code(generation.text if generation else "", task.language, task.entry_point)
+                prepared = prepare(task, extraction, calibration.timeout_s)
+                grading.add(prepared, _sample_fields(task, sample, model_name, generation, error))
+        grading.finish()
     if replay:
         unknown = sorted(replay.tasks() - {t.id for t in tasks})
         for task_id in unknown:
@@ -278,24 +372,30 @@ def run(options: RunOptions, store: RunStore, *, progress: Progress | None = Non
     return outcome
 
 
-def _report_broken(calibrations: dict[str, Calibration], outcome: RunOutcome) -> None:
-    for calibration in calibrations.values():
-        if not calibration.ok:
-            outcome.broken_tasks.append(calibration.task.id)
-            outcome.problems.append(calibration.problem)
+@contextmanager
+def _test_runner(tasks: Sequence[TaskSpec], workers: int) -> Iterator[sandbox.TestRunner | None]:
+    """A sandbox runner when some task has tests (its workers start warming at once)."""
+    runner = sandbox.TestRunner(workers) if any(t.tests for t in tasks) else None
+    try:
+        yield runner
+    finally:
+        if runner is not None:
+            runner.close()
 
 
-def _flush(pending: list[tuple[Prepared, dict[str, Any]]], store: RunStore, outcome: RunOutcome,
-           workers: int, progress: Progress | None) -> None:
-    if not pending:
-        return
-    verdicts = grade_many([p for p, _ in pending], workers=workers)
-    for (_, fields), verdict in zip(pending, verdicts, strict=True):
+def _report_broken(calibration: Calibration, outcome: RunOutcome) -> None:
+    outcome.broken_tasks.append(calibration.task.id)
+    outcome.problems.append(calibration.problem)
+
+
+def _store_sample(store: RunStore, outcome: RunOutcome, progress: Progress | None) -> Done:
+    def done(_prepared: Prepared, verdict: Verdict, fields: dict[str, Any]) -> None:
         store.append(SampleResult(**verdict.model_dump(), **fields))
         outcome.graded += 1
         if progress:
             progress(fields["task"], 1)
-    pending.clear()
+
+    return done
 
 
 def _backend(options: RunOptions, outcome: RunOutcome) -> tuple[Backend, Any]:
@@ -434,25 +534,27 @@ def rescore(run_dir: Path, store: RunStore, *, workers: int = 2) -> RunOutcome:
     tasks, errors = load_tasks([s for s in sources if Path(s).exists()])
     outcome.problems += [str(e) for e in errors]
     by_id = {t.id: t for t in tasks}
-    calibrations = calibrate(tasks, workers)
     store.update_run(tasks=[_task_record(t) for t in tasks], models=old.run.get("models", []),
                      rescored_from=str(run_dir), settings=old.run.get("settings", {}))
-    pending: list[tuple[Prepared, dict[str, Any]]] = []
-    for result in old.results:
-        task = by_id.get(result.task)
-        if task is None:
-            outcome.problems.append(f"{run_dir}: task {result.task!r} no longer exists; its samples were skipped")
-            continue
-        if not calibrations[task.id].ok:
-            continue
-        extraction = extract_code(result.completion, task.language, task.entry_point)
-        fields = _sample_fields(task, result.sample, result.model, result.generation, result.error)
-        fields["prompt"] = result.prompt
-        pending.append((prepare(task, extraction, calibrations[task.id].timeout_s), fields))
-        if len(pending) >= BATCH:
-            _flush(pending, store, outcome, workers, None)
-    _flush(pending, store, outcome, workers, None)
-    _report_broken(calibrations, outcome)
+    with _test_runner(tasks, workers) as runner:
+        self_check = SelfCheck(runner).start(tasks)
+        grading = Grading(runner, _store_sample(store, outcome, None))
+        for result in old.results:
+            task = by_id.get(result.task)
+            if task is None:
+                outcome.problems.append(f"{run_dir}: task {result.task!r} no longer exists; its samples were skipped")
+                continue
+            calibration = self_check.result(task)
+            if not calibration.ok:
+                continue
+            extraction = extract_code(result.completion, task.language, task.entry_point)
+            fields = _sample_fields(task, result.sample, result.model, result.generation, result.error)
+            fields["prompt"] = result.prompt
+            grading.add(prepare(task, extraction, calibration.timeout_s), fields)
+        grading.finish()
+        for calibration in self_check.all(tasks).values():
+            if not calibration.ok:
+                _report_broken(calibration, outcome)
     store.update_run(finished_at=now_iso(), throughput=old.run.get("throughput", {}), problems=outcome.problems)
     outcome.problems += write_outputs(store.path)
     return outcome

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from grader.store import load_run
-from grader.summary import summarize
+from grader.summary import score_rows
 from grader.types import SampleResult
 
 NA = "n/a"
@@ -287,9 +287,8 @@ def _scores_section(run: Mapping[str, Any], results: Sequence[SampleResult]) -> 
     lines = ["## Scores", ""]
     if not results:
         return lines + ["No samples."]
-    table = summarize(results, ks=(1,))
     lines += ["| Task | Samples | Mean score | Passed | pass@1 |", "|---|---:|---:|---:|---:|"]
-    for row in table.to_dict("records"):
+    for row in score_rows(results, ks=(1,)):
         passes = round(row["pass_rate"] * row["samples"])
         lines.append(f"| {row['task']} | {row['samples']} | {row['mean_score']:.1f} | {passes}/{row['samples']} "
                      f"| {row['pass@1']:.2f} |")

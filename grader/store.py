@@ -2,8 +2,11 @@
 
 A run directory holds ``run.json`` (what ran), ``results.jsonl`` (one ``SampleResult`` a
 line) and the files written from them (report, records). ``run.json`` is replaced
-atomically; ``results.jsonl`` is append-only, one ``write`` and ``fsync`` per line, so a run
-killed at any moment keeps every finished sample, and a torn last line is dropped on resume.
+atomically; ``results.jsonl`` is append-only, one ``write`` per line, so a run killed at
+any moment keeps every finished sample, and a torn last line is dropped on resume. Lines
+reach the disk (``fsync``) at most ``SYNC_EVERY_S`` apart and whenever ``run.json`` is
+written: an fsync a line cost ~7 ms, more than grading a HumanEval sample, and only a
+power cut (not a killed run) can lose what the kernel already holds.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -25,6 +29,7 @@ from grader.types import SampleResult
 
 RUN_FILE = "run.json"
 RESULTS_FILE = "results.jsonl"
+SYNC_EVERY_S = 0.5
 
 SampleKey = tuple[str, str, int]  # (task, model, sample)
 
@@ -43,15 +48,18 @@ def default_run_dir() -> Path:
     return path
 
 
-def write_json_atomic(path: Path, data: Any) -> None:
+def write_json_atomic(path: Path, data: Any, *, durable: bool = True) -> None:
+    """Replace ``path`` with ``data`` as JSON in one step. ``durable`` also waits for the disk
+    (fsync); a cache entry, which costs only time when lost, does without."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(data, handle, indent=2, ensure_ascii=False, default=str)
             handle.write("\n")
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -81,6 +89,8 @@ class RunStore:
         self.path = path
         self.run = run
         self._done: set[SampleKey] = set()
+        self._synced_at = time.monotonic()
+        self._unsynced = False
 
     @classmethod
     def create(cls, path: Path, run: dict[str, Any]) -> RunStore:
@@ -110,13 +120,30 @@ class RunStore:
         fd = os.open(self.path / RESULTS_FILE, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         try:
             os.write(fd, line.encode("utf-8"))
-            os.fsync(fd)
+            now = time.monotonic()
+            if now - self._synced_at >= SYNC_EVERY_S:
+                os.fsync(fd)
+                self._synced_at, self._unsynced = now, False
+            else:
+                self._unsynced = True
         finally:
             os.close(fd)
         self._done.add(key)
 
+    def sync(self) -> None:
+        """Push appended lines that have not reached the disk yet."""
+        if not self._unsynced:
+            return
+        fd = os.open(self.path / RESULTS_FILE, os.O_WRONLY | os.O_APPEND)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        self._synced_at, self._unsynced = time.monotonic(), False
+
     def update_run(self, **fields: Any) -> None:
         self.run.update(fields)
+        self.sync()
         self.save_run()
 
     def save_run(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -53,38 +54,56 @@ def evaluate(
     rule: LoadedRule, parsed: Code, params: dict[str, Any], requirement: str | None
 ) -> RuleCheck:
     compiled, message, _note = rule.compiled(parsed.lang)
+    spec = rule.spec
+    rule_id = spec.id
     if compiled is None:
         return RuleCheck(
-            rule=rule.id, requirement=requirement, params=params, passed=False, applicable=False
+            rule=rule_id,
+            requirement=requirement,
+            params=params,
+            passed=False,
+            applicable=False,
         )
-    ctx = Ctx(parsed, params, rule.id)
+    ctx = Ctx(parsed, params, rule_id)
     if compiled.anchor is not None:
         candidates: Sequence[Node] | Any = compiled.anchor.nodes(ctx)[0]
     else:
         candidates = [parsed.root, *parsed.walk(parsed.root)]
     check = compiled.check
-    matches: list[tuple[Node, Env]] = []
-    for node in candidates:
-        env = check(node, {}, ctx)
-        if env is not None:
-            matches.append((node, env))
-    severity = rule.spec.severity
-    if rule.spec.expect == "present":
-        if matches:
-            return RuleCheck(rule=rule.id, requirement=requirement, params=params, passed=True)
+    no_captures: Env = {}  # never modified: a capture makes a new env
+    if spec.expect == "present":  # only whether something matches counts: stop at the first
+        for node in candidates:
+            if check(node, no_captures, ctx) is not None:
+                return RuleCheck(
+                    rule=rule_id,
+                    requirement=requirement,
+                    params=params,
+                    passed=True,
+                )
         where = entry_function(parsed, params)
         finding = _finding(
-            rule.id, severity, message, parsed, where, {}, params, requirement, with_text=False
+            rule_id, spec.severity, message, parsed, where, {}, params, requirement, with_text=False
         )
         return RuleCheck(
-            rule=rule.id, requirement=requirement, params=params, passed=False, findings=[finding]
+            rule=rule_id,
+            requirement=requirement,
+            params=params,
+            passed=False,
+            findings=[finding],
         )
-    findings = [
-        _finding(rule.id, severity, message, parsed, node, env, params, requirement)
-        for node, env in matches
-    ]
+    findings: list[Finding] = []
+    for node in candidates:
+        env = check(node, no_captures, ctx)
+        if env is not None:
+            findings.append(
+                _finding(rule_id, spec.severity, message, parsed, node, env, params, requirement)
+            )
     return RuleCheck(
-        rule=rule.id, requirement=requirement, params=params, passed=not findings, findings=findings
+        rule=rule_id,
+        requirement=requirement,
+        params=params,
+        passed=not findings,
+        findings=findings,
     )
 
 
@@ -109,21 +128,43 @@ def entry_function(parsed: Code, params: Mapping[str, Any]) -> Node | None:
 
 def format_message(template: str, values: Mapping[str, Any]) -> str:
     """Fill ``{name}`` / ``{name[i]}``; lists read "a, b"; unknown names stay as written."""
+    out: list[str] = []
+    for literal, field in _template_parts(template):
+        out.append(literal)
+        if field is not None:
+            out.append(_fill(field, values))
+    return "".join(out)
 
-    def fill(match: re.Match[str]) -> str:
-        name, index = match.group(1), match.group(2)
-        if name not in values:
-            return match.group(0)
-        value = values[name]
-        if index is not None:
-            if not isinstance(value, list | tuple) or not -len(value) <= int(index) < len(value):
-                return match.group(0)
-            value = value[int(index)]
-        if isinstance(value, list | tuple | set):
-            return ", ".join(str(v) for v in value)
-        return str(value)
 
-    return _FIELD.sub(fill, template)
+Placeholder = tuple[str, str, int | None]  # (as written, name, index)
+
+
+@lru_cache(maxsize=1024)
+def _template_parts(template: str) -> tuple[tuple[str, Placeholder | None], ...]:
+    """``template`` split once into (literal text, the placeholder after it or None)."""
+    parts: list[tuple[str, Placeholder | None]] = []
+    last = 0
+    for match in _FIELD.finditer(template):
+        index = match.group(2)
+        placeholder = (match.group(0), match.group(1), int(index) if index is not None else None)
+        parts.append((template[last : match.start()], placeholder))
+        last = match.end()
+    parts.append((template[last:], None))
+    return tuple(parts)
+
+
+def _fill(placeholder: Placeholder, values: Mapping[str, Any]) -> str:
+    written, name, index = placeholder
+    if name not in values:
+        return written
+    value = values[name]
+    if index is not None:
+        if not isinstance(value, list | tuple) or not -len(value) <= index < len(value):
+            return written
+        value = value[index]
+    if isinstance(value, list | tuple | set):
+        return ", ".join(str(v) for v in value)
+    return str(value)
 
 
 def _finding(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -35,13 +35,18 @@ class _Unbound(Exception):
     """A ``$capture`` used before anything was captured under that name: no match."""
 
 
-@dataclass
 class Ctx:
-    code: Code
-    params: Mapping[str, Any]
-    rule: str = ""
-    resolved: dict[int, tuple[Any, ...]] = field(default_factory=dict)  # param-only values
-    prints: dict[frozenset[str], tuple[Any, ...]] = field(default_factory=dict)
+    """What a check sees besides the node: the file, the binding's params, the rule's id,
+    and memos of param-only values for this binding."""
+
+    __slots__ = ("code", "params", "prints", "resolved", "rule")
+
+    def __init__(self, code: Code, params: Mapping[str, Any], rule: str = "") -> None:
+        self.code = code
+        self.params = params
+        self.rule = rule
+        self.resolved: dict[ValueSpec, tuple[Any, ...]] = {}  # param-only values
+        self.prints: dict[frozenset[str], tuple[Any, ...]] = {}
 
     def fingerprint(self, names: frozenset[str]) -> tuple[Any, ...]:
         """The values of ``names`` among the params, hashable: part of a per-file memo key,
@@ -331,6 +336,11 @@ class ValueSpec:
     def resolve(self, env: Env, ctx: Ctx) -> tuple[Any, ...]:
         if self.constant is not None:
             return self.constant
+        if not self.dynamic:  # params only: resolved once per binding
+            found = ctx.resolved.get(self)
+            if found is None:
+                found = ctx.resolved[self] = self._resolve(env, ctx)
+            return found
         single = self.single
         if single is not None:  # one plain ``$name``: the common case
             found = env.get(single)
@@ -340,11 +350,6 @@ class ValueSpec:
                 return (value,)
             if kind is list and all(type(v) is str or type(v) is int for v in value):
                 return tuple(value)
-        if not self.dynamic:
-            found = ctx.resolved.get(id(self))
-            if found is None:
-                found = ctx.resolved[id(self)] = self._resolve(env, ctx)
-            return found
         return self._resolve(env, ctx)
 
     def _resolve(self, env: Env, ctx: Ctx) -> tuple[Any, ...]:
@@ -368,8 +373,11 @@ class ValueSpec:
                             f"rule {ctx.rule}: ${name}[{index}] is out of range for {value!r}"
                         )
                     value = value[index]
-                if type(value) is str or type(value) is int:  # the common case, nothing to do
+                kind = type(value)
+                if kind is str or kind is int:  # the common cases, nothing to normalize
                     out.append(value)
+                elif kind is list and all(type(v) is str or type(v) is int for v in value):
+                    out.extend(value)
                 else:
                     out.extend(_normalize_value(v) for v in _flatten(value))
             else:
@@ -405,6 +413,7 @@ class Facts:
         self.content = concept_kinds(lang, "string-content")
         self.identifier = concept_kinds(lang, "identifier")
         self.mentionable = self.identifier | self.content | self.string
+        self.mentionable_ids = _named_kind_ids(lang, self.mentionable)
         self.definitions = DEFINITIONS[lang]
         self.definition_kinds = frozenset(self.definitions)
         self.member = concept_kinds(lang, "member")
@@ -417,6 +426,16 @@ class Facts:
         self.skip_in_targets = frozenset(
             {"type_annotation", "type", "default_value", "assignment_pattern"}
         )
+
+
+def _named_kind_ids(lang: str, kinds: frozenset[str]) -> frozenset[int]:
+    """The ids of the named node types called ``kinds`` (a name can have several ids)."""
+    grammar = language(lang)
+    return frozenset(
+        i
+        for i in range(grammar.node_kind_count)
+        if grammar.node_kind_is_named(i) and grammar.node_kind_for_id(i) in kinds
+    )
 
 
 @cache
@@ -642,7 +661,7 @@ def _names_in(node: Node, ctx: Ctx) -> tuple[frozenset[str], dict[str, Node]]:
     if node.type in mentionable:
         candidates = [node]
     elif node.end_byte - node.start_byte <= SMALL * 4:  # walking a small subtree beats the index
-        candidates = _walk_kinds(node, mentionable)
+        candidates = _walk_kinds(node, f.mentionable_ids)
     else:
         candidates = list(code.nodes_in(mentionable, node.start_byte, node.end_byte))
     names: set[str] = set()
@@ -661,8 +680,8 @@ def _names_in(node: Node, ctx: Ctx) -> tuple[frozenset[str], dict[str, Node]]:
     return result
 
 
-def _walk_kinds(node: Node, kinds: frozenset[str]) -> list[Node]:
-    """Named descendants of ``node`` (not itself) of these types, in document order."""
+def _walk_kinds(node: Node, kind_ids: frozenset[int]) -> list[Node]:
+    """Descendants of ``node`` (not itself) with these (named) type ids, in document order."""
     out: list[Node] = []
     cursor = node.walk()
     if not cursor.goto_first_child():
@@ -670,7 +689,7 @@ def _walk_kinds(node: Node, kinds: frozenset[str]) -> list[Node]:
     depth = 1
     while True:
         current = cursor.node
-        if current is not None and current.type in kinds and current.is_named:
+        if current is not None and current.kind_id in kind_ids:
             out.append(current)
         if cursor.goto_first_child():
             depth += 1
@@ -1014,9 +1033,10 @@ class Compiler:
             names = _names_for(wanted)
             if not follow:  # cheap test first: a name that is not in the text is not mentioned
                 text = _norm_name(ctx.code.text(node))
-                if not any(n in text for n in names):
-                    return None
-                return None if _names_in(node, ctx)[0].isdisjoint(names) else env
+                for name in names:
+                    if name in text:
+                        return None if _names_in(node, ctx)[0].isdisjoint(names) else env
+                return None
             return env if mention(node, names, follow, ctx) is not None else None
 
         return check
@@ -1106,7 +1126,11 @@ class Compiler:
             anchor.register()
 
         def is_field_child(parent: Node, child: Node) -> bool:
-            return any(child == c for f in fields for c in parent.children_by_field_name(f))
+            for f in fields:
+                for c in parent.children_by_field_name(f):
+                    if c == child:
+                        return True
+            return False
 
         def stops(node: Node, ctx: Ctx) -> bool:
             if mode == "function":
@@ -1114,6 +1138,9 @@ class Compiler:
             if mode == "rule":
                 return stop_check(node, {}, ctx) is not None  # type: ignore[misc]
             return mode == "neighbor"
+
+        stop_at_function = mode == "function"
+        stop_anywhere = mode != "end"
 
         def inside(node: Node, env: Env, ctx: Ctx) -> Env | None:
             prev = node
@@ -1126,10 +1153,10 @@ class Compiler:
                     found = sub_check(parent, env, ctx)
                     if found is not None:
                         return found
-                if mode == "function":
+                if stop_at_function:
                     if kind in function_kinds:
                         return None
-                elif stops(parent, ctx):
+                elif stop_anywhere and stops(parent, ctx):
                     return None
                 prev = parent
                 parent = parent.parent
@@ -1163,7 +1190,9 @@ class Compiler:
 
         def has(node: Node, env: Env, ctx: Ctx) -> Env | None:
             if fields:
-                starts = [c for f in fields for c in node.children_by_field_name(f)]
+                starts: list[Node] = []
+                for f in fields:
+                    starts += node.children_by_field_name(f)
                 for start in starts:
                     if kinds is None or start.type in kinds:
                         found = sub_check(start, env, ctx)

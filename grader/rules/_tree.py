@@ -57,6 +57,7 @@ def parser(name: str) -> Parser:
     return found
 
 
+@cache
 def concept_kinds(lang: str, concept: str) -> frozenset[str]:
     return frozenset(
         e if isinstance(e, str) else e[0] for e in CONCEPTS.get(lang, {}).get(concept, [])
@@ -66,32 +67,39 @@ def concept_kinds(lang: str, concept: str) -> frozenset[str]:
 # Node types that compiled rules look up by type, per language: indexed together in one
 # query pass the first time a file needs any of them. Other types are indexed on demand.
 _WANTED: dict[str, frozenset[str]] = {}
+_HOT: dict[str, frozenset[str]] = {}  # lang -> every type of the first index pass
 
 
 def want_indexed(lang: str, kinds: frozenset[str]) -> None:
     current = _WANTED.get(lang, frozenset())
     if not kinds <= current:
         _WANTED[lang] = current | kinds
+        _HOT.pop(lang, None)
 
 
 def _hot_kinds(lang: str) -> frozenset[str]:
-    return (
-        _WANTED.get(lang, frozenset())
-        | frozenset(DEFINITIONS[lang])
-        | concept_kinds(lang, "function")
-    )
+    found = _HOT.get(lang)
+    if found is None:
+        found = _HOT[lang] = (
+            _WANTED.get(lang, frozenset())
+            | frozenset(DEFINITIONS[lang])
+            | concept_kinds(lang, "function")
+        )
+    return found
 
 
 @cache
 def _kind_query(lang: str, kinds: frozenset[str]) -> Query:
+    """One pattern per type, captured under the type's name (so no node is asked its type)."""
     lang_obj = language(lang)
     valid = [kind for kind in sorted(kinds) if lang_obj.id_for_node_kind(kind, True)]
     if not valid:
         valid = ["ERROR"]
-    return Query(lang_obj, "[" + " ".join(f"({k})" for k in valid) + "] @n")
+    return Query(lang_obj, " ".join(f"({k}) @{k}" for k in valid))
 
 
 _start = attrgetter("start_byte")
+_UNKNOWN = object()
 
 
 class Code:
@@ -113,19 +121,22 @@ class Code:
     # ------------------------------------------------------------------ index
 
     def _index(self, kinds: frozenset[str]) -> None:
-        if self._by_kind and kinds <= self._by_kind.keys():
-            return
-        missing = frozenset(k for k in kinds if k not in self._by_kind)
-        if not missing:
-            return
-        wanted = missing | _hot_kinds(self.lang) if not self._by_kind else missing
-        found = QueryCursor(_kind_query(self.lang, wanted)).captures(self.root).get("n", [])
+        by_kind = self._by_kind
+        if by_kind:
+            if kinds <= by_kind.keys():
+                return
+            wanted = frozenset(k for k in kinds if k not in by_kind)
+        else:  # the first pass: every type compiled rules look up (one query, cached)
+            hot = _hot_kinds(self.lang)
+            wanted = hot if kinds <= hot else kinds | hot
+        found = QueryCursor(_kind_query(self.lang, wanted)).captures(self.root)
         for kind in wanted:
-            self._by_kind.setdefault(kind, [])
-        for node in found:
-            self._by_kind[node.type].append(node)
-        for kind in wanted:
-            self._by_kind[kind].sort(key=_start)
+            nodes = found.get(kind)
+            if nodes is None:
+                by_kind[kind] = []
+            else:
+                nodes.sort(key=_start)
+                by_kind[kind] = nodes
 
     def nodes(self, kinds: frozenset[str]) -> tuple[list[Node], list[int]]:
         """Nodes of these types in document order, and their start bytes."""
@@ -162,12 +173,44 @@ class Code:
         memo = self._functions
         if key in memo:
             return memo[key]
+        by_position = self._function_around(node)
+        if by_position is not _UNKNOWN:
+            memo[key] = by_position  # type: ignore[assignment]
+            return by_position  # type: ignore[return-value]
         kinds = self.function_kinds
+        passed = [key]  # ancestors below the function share its answer
         parent = node.parent
         while parent is not None and parent.type not in kinds:
+            parent_key = parent.id
+            found = memo.get(parent_key, _UNKNOWN)
+            if found is not _UNKNOWN:
+                parent = found  # type: ignore[assignment]
+                break
+            passed.append(parent_key)
             parent = parent.parent
-        memo[key] = parent
+        for passed_key in passed:
+            memo[passed_key] = parent
         return parent
+
+    def _function_around(self, node: Node) -> Node | None | object:
+        """``function_of`` from the function index, without walking up the tree: the function
+        with the latest start strictly before ``node``'s whose range holds that start (so
+        ``node`` lies inside it). ``_UNKNOWN`` when positions cannot tell (a function starts
+        where ``node`` does, or two start at the same byte)."""
+        functions, starts = self.nodes(self.function_kinds)
+        start = node.start_byte
+        i = bisect_left(starts, start)
+        if i < len(starts) and starts[i] == start:
+            return _UNKNOWN
+        i -= 1
+        while i >= 0:
+            function = functions[i]
+            if function.end_byte > start:
+                if i > 0 and starts[i - 1] == starts[i]:
+                    return _UNKNOWN
+                return function
+            i -= 1
+        return None
 
     def scope_of(self, node: Node) -> Node | None:
         """``node`` if it is a function, else its enclosing function."""

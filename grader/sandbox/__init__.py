@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from grader.errors import SandboxUnavailable
@@ -94,16 +94,38 @@ def run_tests(job: TestJob) -> TestRun:
                          nproc=plan.nproc, flood_bytes=FLOOD_BYTES)
 
 
+class TestRunner:
+    """Test runs in flight: each job starts as soon as it is submitted, ``workers`` at a
+    time, in submission order. Warm workers start in the background when the runner is
+    made, so their start-up overlaps whatever the caller does next."""
+
+    def __init__(self, workers: int = 2) -> None:
+        self.workers = max(1, workers)
+        isolate = _isolate()
+        POOL.warm_async(self.workers, isolate)
+        self._threads = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="sandbox")
+
+    def submit(self, job: TestJob) -> Future[TestRun]:
+        return self._threads.submit(run_tests, job)
+
+    def close(self) -> None:
+        """Stop taking jobs; those already running finish on their own threads."""
+        self._threads.shutdown(wait=False, cancel_futures=True)
+
+    def __enter__(self) -> TestRunner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def run_many(jobs: Sequence[TestJob], workers: int = 2) -> list[TestRun]:
     """``run_tests`` for each job, ``workers`` at a time; results in the order of ``jobs``."""
     if not jobs:
         return []
-    workers = max(1, min(workers, len(jobs)))
-    POOL.warm(workers, _isolate())
-    if workers == 1:
-        return [run_tests(job) for job in jobs]
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sandbox") as pool:
-        return list(pool.map(run_tests, jobs))
+    with TestRunner(min(workers, len(jobs))) as runner:
+        futures = [runner.submit(job) for job in jobs]
+        return [future.result() for future in futures]
 
 
-__all__ = ["allow_unsafe_no_sandbox", "run_many", "run_tests", "sandbox_status"]
+__all__ = ["TestRunner", "allow_unsafe_no_sandbox", "run_many", "run_tests", "sandbox_status"]

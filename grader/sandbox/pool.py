@@ -17,7 +17,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, Any
 
@@ -27,7 +27,11 @@ UID_BASE = 60001
 UID_COUNT = 1000
 LOCK_DIR = Path(tempfile.gettempdir()) / "grader-sandbox-uids"
 START_TIMEOUT_S = 60.0
-PRELOAD = ["_pyrunner", "pytest", "_pytest.assertion.rewrite"]
+# What every worker imports before its first sample: the Python runner and what pytest's
+# rewritten assertions import. The rest of pytest (for files that need ``pytest.main``) and
+# hypothesis are loaded by a worker the first time a job asks for them: a smaller zygote
+# forks faster, twice per sample.
+PRELOAD = ["_pyrunner", "_pytest.assertion.rewrite"]
 
 
 def _stderr() -> Any:
@@ -174,6 +178,7 @@ class Pool:
 
     def __init__(self) -> None:
         self._idle: list[Worker] = []
+        self._starting: list[Future[Worker]] = []  # started by warm_async, not yet handed out
         self._lock = threading.Lock()
         self._all: list[Worker] = []
 
@@ -184,6 +189,13 @@ class Pool:
                 if worker.alive() and worker.isolate == isolate:
                     return worker
                 worker.close()
+            starting = self._starting.pop(0) if self._starting else None
+        if starting is not None:  # a worker on its way: wait for it rather than start another
+            with contextlib.suppress(WorkerDied, OSError):
+                worker = starting.result()
+                if worker.isolate == isolate:
+                    return worker
+                self.release(worker)
         worker = _spawn(isolate)
         with self._lock:
             self._all.append(worker)
@@ -203,19 +215,37 @@ class Pool:
         finally:
             self.release(worker)
 
+    def _missing(self, count: int, isolate: bool) -> int:
+        ready = len([w for w in self._idle if w.alive() and w.isolate == isolate])
+        return count - ready - len(self._starting)
+
     def warm(self, count: int, isolate: bool) -> None:
-        """Start workers ahead of need, in parallel (start-up is ~100 ms each)."""
+        """Start workers ahead of need, in parallel (start-up is ~100 ms each); wait for them."""
+        self.warm_async(count, isolate)
         with self._lock:
-            missing = count - len([w for w in self._idle if w.alive() and w.isolate == isolate])
-        futures = [_SPAWNER.submit(Worker, isolate) for _ in range(max(0, missing))]
-        for future in futures:
+            starting, self._starting = self._starting, []
+        for future in starting:
             with contextlib.suppress(WorkerDied, OSError):
-                worker = future.result()
-                with self._lock:
-                    self._all.append(worker)
-                    self._idle.append(worker)
+                self.release(future.result())
+
+    def warm_async(self, count: int, isolate: bool) -> None:
+        """Start workers ahead of need without waiting; ``acquire`` takes them when ready."""
+        with self._lock:
+            for _ in range(max(0, self._missing(count, isolate))):
+                self._starting.append(_SPAWNER.submit(self._start, isolate))
+
+    def _start(self, isolate: bool) -> Worker:
+        worker = Worker(isolate)
+        with self._lock:
+            self._all.append(worker)
+        return worker
 
     def close(self) -> None:
+        with self._lock:
+            starting, self._starting = self._starting, []
+        for future in starting:
+            with contextlib.suppress(Exception):
+                future.result()
         with self._lock:
             workers, self._all, self._idle = self._all, [], []
         for worker in workers:

@@ -48,3 +48,22 @@ def test_create_refuses_a_directory_that_holds_a_run(tmp_path: Path) -> None:
 def test_not_a_run_directory(tmp_path: Path) -> None:
     with pytest.raises(GraderError, match="not a run directory"):
         load_run(tmp_path)
+
+
+def test_appended_lines_are_readable_at_once_and_synced_with_run_json(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from grader import store as store_module
+
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(store_module.os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd)))
+    store = RunStore.create(tmp_path / "run", {})
+    synced.clear()
+    for sample in range(5):  # faster than SYNC_EVERY_S: written at once, synced later
+        store.append(result("a", sample))
+        assert len(load_run(tmp_path / "run").results) == sample + 1  # a kill now keeps it
+    assert len(synced) <= 1
+    store.update_run(finished=True)  # pushes the lines, then writes run.json durably
+    assert len(synced) >= 2 and not store._unsynced

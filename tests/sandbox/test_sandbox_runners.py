@@ -307,3 +307,51 @@ def test_run_many_keeps_order(tmp_path: Path) -> None:
 
     runs = sandbox.run_many([make_job(tmp_path, "python", c, {"test_attack.py": ATTACK_TEST}) for c in codes])
     assert [r.passed for r in runs] == [1 if i % 3 == 0 else 0 for i in range(12)]
+
+
+def test_rewritten_test_files_are_kept_on_disk_for_the_next_process(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from grader.sandbox.runners import python as runner
+
+    monkeypatch.setenv("GRADER_CACHE", str(tmp_path / "cache"))
+    runner.fast_test_code.cache_clear()
+    first = runner.fast_test_code(PY_TESTS, "/work/test_add.py")
+    assert first is not None
+    kept = list((tmp_path / "cache" / "pytest-rewrite").glob("*.b64"))
+    assert len(kept) == 1 and kept[0].read_text() == first
+    runner.fast_test_code.cache_clear()  # as in a new process: read back, not rewritten
+    kept[0].write_text("read-from-disk")
+    assert runner.fast_test_code(PY_TESTS, "/work/test_add.py") == "read-from-disk"
+    kept[0].write_text(first)
+    # another source or file name is another entry; a file that needs pytest.main is kept as such
+    other = PY_TESTS + "\ndef test_zero():\n    assert add(0, 0) == 0\n"
+    assert runner.fast_test_code(other, "/work/test_add.py") not in (None, first)
+    assert runner.fast_test_code("import pytest\n\n@pytest.fixture\ndef two():\n    return 2\n", "/work/t.py") is None
+    runner.fast_test_code.cache_clear()
+    assert runner.fast_test_code("import pytest\n\n@pytest.fixture\ndef two():\n    return 2\n", "/work/t.py") is None
+    assert len(list((tmp_path / "cache" / "pytest-rewrite").glob("*.b64"))) == 3
+    # and the sandbox runs tests from the kept entry
+    runner.fast_test_code.cache_clear()
+    run = sandbox.run_tests(make_job(tmp_path, "python", "def add(a, b):\n    return a + b\n", {"test_add.py": PY_TESTS}))
+    assert run.status == "ok" and outcomes(run) == {"test_adds": "passed", "test_adds_negative": "passed"}
+
+
+def test_finding_the_sandbox_site_packages_imports_nothing() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from grader.sandbox import policy; dirs = policy.site_dirs(); "
+            "print(bool(dirs), 'pytest' in sys.modules, 'hypothesis' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "False", "False"]
+
+
+def test_jobs_take_the_workers_that_are_warming_instead_of_starting_more(tmp_path: Path) -> None:
+    from grader.sandbox.pool import POOL
+
+    POOL.close()
+    job = make_job(tmp_path, "python", "def add(a, b):\n    return a + b\n", {"test_add.py": PY_TESTS})
+    with sandbox.TestRunner(2) as runner:  # workers start in the background here
+        runs = [future.result() for future in [runner.submit(job) for _ in range(6)]]
+    assert all(run.status == "ok" and run.passed == 2 for run in runs)
+    assert len(POOL._all) == 2

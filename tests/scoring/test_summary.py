@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from grader.summary import pass_at_k, requirement_rates, summarize
+from grader.summary import pass_at_k, requirement_rates, score_rows, summarize
 from grader.types import RequirementVerdict, SampleResult
 
 
@@ -89,3 +89,21 @@ def test_requirement_rates() -> None:
     rates = requirement_rates(results).to_dict("records")
     assert [(r["requirement"], r["samples"], r["met_rate"]) for r in rates] == [("r0", 2, 1.0), ("r1", 2, 0.5)]
     assert requirement_rates([]).empty
+
+
+def test_score_rows_are_summarize_without_pandas() -> None:
+    results = [
+        result("a", "t1", 0, 100, True, 10), result("a", "t1", 1, 50, False, None),
+        result("b", "t0", 0, 0, False, None), result("a", "t0", 0, 80, True, 30),
+    ]
+    rows = score_rows(results, ks=(1, 2))
+    assert [(r["model"], r["task"]) for r in rows] == [("a", "t0"), ("a", "t1"), ("b", "t0")]
+    table = summarize(results, ks=(1, 2)).to_dict("records")
+    for mine, theirs in zip(rows, table, strict=True):
+        assert mine.keys() == theirs.keys()
+        for key, value in mine.items():
+            if isinstance(value, float) and math.isnan(value):
+                assert math.isnan(theirs[key])
+            else:
+                assert theirs[key] == pytest.approx(value) if isinstance(value, float) else theirs[key] == value
+    assert math.isnan(rows[2]["tokens_per_second"]) and rows[1]["tokens_per_second"] == 10.0

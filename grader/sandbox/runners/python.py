@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import ast
 import base64
+import contextlib
 import functools
+import hashlib
+import importlib.util
 import marshal
+import os
 import secrets
+import sys
+import tempfile
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from grader.paths import cache_root
 from grader.sandbox.runners.base import Parsed, Plan, Runner, env
 from grader.sandbox.runners.results import parse_json_cases
 from grader.types import TestJob
@@ -25,6 +33,10 @@ def fast_path_ok(source: str) -> bool:
         tree = ast.parse(source)
     except SyntaxError:
         return False
+    return _plain_tests(tree)
+
+
+def _plain_tests(tree: ast.Module) -> bool:
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and node.attr in _PYTEST_ONLY:
             return False
@@ -50,15 +62,64 @@ def fast_path_ok(source: str) -> bool:
 
 
 @functools.lru_cache(maxsize=512)
-def compiled_test(source: str, filename: str) -> str:
-    """The test file with pytest's assertion rewriting, compiled once on the host and
-    marshalled (same interpreter inside), so a sample does not pay for it."""
-    from _pytest.assertion.rewrite import rewrite_asserts
+def fast_test_code(source: str, filename: str) -> str | None:
+    """For a test file the fast mode can run (``fast_path_ok``): the file with pytest's
+    assertion rewriting, compiled on the host and marshalled (same interpreter inside), so a
+    sample does not pay for it. None for a file that needs ``pytest.main``.
 
-    tree = ast.parse(source, filename=filename)
-    rewrite_asserts(tree, source.encode("utf-8"), filename)
-    code = compile(tree, filename, "exec", dont_inherit=True)
-    return base64.b64encode(marshal.dumps(code)).decode("ascii")
+    Kept on disk like pytest's own rewritten ``.pyc`` files, keyed by the interpreter,
+    pytest and the source, so a new ``grade`` process neither imports pytest nor parses and
+    rewrites every test file again."""
+    path = _compiled_cache_path(source, filename)
+    if path is not None:
+        with contextlib.suppress(OSError):
+            return path.read_text(encoding="ascii") or None
+    text = ""
+    with contextlib.suppress(SyntaxError, ValueError):
+        tree = ast.parse(source, filename=filename)
+        if _plain_tests(tree):
+            from _pytest.assertion.rewrite import rewrite_asserts
+
+            rewrite_asserts(tree, source.encode("utf-8"), filename)
+            code = compile(tree, filename, "exec", dont_inherit=True)
+            text = base64.b64encode(marshal.dumps(code)).decode("ascii")
+    if path is not None:
+        _write_atomic(path, text)
+    return text or None
+
+
+@functools.cache
+def _rewrite_version() -> str | None:
+    """What the rewritten code depends on besides the source: interpreter and pytest."""
+    try:
+        pytest_version = metadata.version("pytest")
+    except metadata.PackageNotFoundError:
+        return None
+    return f"{sys.implementation.cache_tag}\0{importlib.util.MAGIC_NUMBER.hex()}\0{pytest_version}"
+
+
+def _compiled_cache_path(source: str, filename: str) -> Path | None:
+    version = _rewrite_version()
+    if version is None:
+        return None
+    key = hashlib.sha256(f"{version}\0{filename}\0{source}".encode("utf-8", "surrogatepass")).hexdigest()
+    return cache_root() / "pytest-rewrite" / f"{key}.b64"
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write a cache entry in one step; a cache that can't be written only costs time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 class PythonRunner(Runner):
@@ -70,14 +131,12 @@ class PythonRunner(Runner):
         solution = self.solution_name(job)
         files[solution] = job.code
         tests = [Path(p).name for p in job.test_files]
-        fast = "conftest.py" not in files and all(fast_path_ok(files[name]) for name in tests)
+        fast = "conftest.py" not in files
+        compiled = {name: fast_test_code(files[name], f"/work/{name}") for name in tests} if fast else {}
+        fast = fast and all(code is not None for code in compiled.values())
+        if not fast:
+            compiled = {}
         token = secrets.token_hex(8)
-        compiled = {}
-        if fast:
-            try:
-                compiled = {name: compiled_test(files[name], f"/work/{name}") for name in tests}
-            except (SyntaxError, ValueError):
-                compiled = {}
         step: dict[str, Any] = {
             "kind": "python",
             "phase": "test",
@@ -86,7 +145,9 @@ class PythonRunner(Runner):
             "env": env(PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0"),
             "as_mb": job.memory_mb,
         }
-        preload = ["hypothesis"] if any("hypothesis" in text for text in files.values()) else []
+        preload = [] if fast else ["pytest"]
+        if any("hypothesis" in text for text in files.values()):
+            preload.append("hypothesis")
         return Plan(files=files, steps=[step], nproc=64, preload=preload)
 
     def parse(self, report: dict[str, Any], plan: Plan) -> Parsed:
