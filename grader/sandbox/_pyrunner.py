@@ -57,16 +57,27 @@ def _outcome_of(error: BaseException) -> str:
     return "skipped" if isinstance(error, Skipped) else "failed"
 
 
-def _load_code(path: str, compiled: str | None) -> types.CodeType:
-    if compiled:  # rewritten and compiled by the host, once per test file
-        return marshal.loads(base64.b64decode(compiled))
+def compile_test(source: str, filename: str) -> str:
+    """A test file with pytest's assertion rewriting, compiled and marshalled (base64).
+
+    The zygote calls this before forking, for test files the host has no compiled form of
+    yet: the rewriting then runs in every worker at once instead of on the host."""
+    return base64.b64encode(marshal.dumps(_rewritten(source.encode("utf-8"), filename))).decode("ascii")
+
+
+def _rewritten(source: bytes, filename: str) -> types.CodeType:
     from _pytest.assertion.rewrite import rewrite_asserts
 
+    tree = ast.parse(source, filename=filename)
+    rewrite_asserts(tree, source, filename)
+    return compile(tree, filename, "exec", dont_inherit=True)
+
+
+def _load_code(path: str, compiled: str | None) -> types.CodeType:
+    if compiled:  # rewritten and compiled once per test file, by the host or the zygote
+        return marshal.loads(base64.b64decode(compiled))
     with open(path, "rb") as handle:
-        source = handle.read()
-    tree = ast.parse(source, filename=path)
-    rewrite_asserts(tree, source, path)
-    return compile(tree, path, "exec", dont_inherit=True)
+        return _rewritten(handle.read(), path)
 
 
 def _run_fast(work: str, tests: list[str], compiled: dict[str, str]) -> list[dict]:

@@ -309,31 +309,43 @@ def test_run_many_keeps_order(tmp_path: Path) -> None:
     assert [r.passed for r in runs] == [1 if i % 3 == 0 else 0 for i in range(12)]
 
 
-def test_rewritten_test_files_are_kept_on_disk_for_the_next_process(tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_workers_compile_test_files_once_and_the_host_keeps_them_on_disk(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import base64
+    import marshal
+
+    from grader.sandbox.runners import RUNNERS
     from grader.sandbox.runners import python as runner
 
     monkeypatch.setenv("GRADER_CACHE", str(tmp_path / "cache"))
-    runner.fast_test_code.cache_clear()
-    first = runner.fast_test_code(PY_TESTS, "/work/test_add.py")
-    assert first is not None
-    kept = list((tmp_path / "cache" / "pytest-rewrite").glob("*.b64"))
-    assert len(kept) == 1 and kept[0].read_text() == first
-    runner.fast_test_code.cache_clear()  # as in a new process: read back, not rewritten
-    kept[0].write_text("read-from-disk")
-    assert runner.fast_test_code(PY_TESTS, "/work/test_add.py") == "read-from-disk"
-    kept[0].write_text(first)
-    # another source or file name is another entry; a file that needs pytest.main is kept as such
-    other = PY_TESTS + "\ndef test_zero():\n    assert add(0, 0) == 0\n"
-    assert runner.fast_test_code(other, "/work/test_add.py") not in (None, first)
-    assert runner.fast_test_code("import pytest\n\n@pytest.fixture\ndef two():\n    return 2\n", "/work/t.py") is None
-    runner.fast_test_code.cache_clear()
-    assert runner.fast_test_code("import pytest\n\n@pytest.fixture\ndef two():\n    return 2\n", "/work/t.py") is None
-    assert len(list((tmp_path / "cache" / "pytest-rewrite").glob("*.b64"))) == 3
-    # and the sandbox runs tests from the kept entry
-    runner.fast_test_code.cache_clear()
-    run = sandbox.run_tests(make_job(tmp_path, "python", "def add(a, b):\n    return a + b\n", {"test_add.py": PY_TESTS}))
+    monkeypatch.setattr(runner, "_KNOWN", {})
+    kept = tmp_path / "cache" / "pytest-rewrite"
+    job = make_job(tmp_path, "python", "def add(a, b):\n    return a + b\n", {"test_add.py": PY_TESTS})
+    plan = RUNNERS.get("python").plan(job)
+    assert plan.steps[0]["args"]["mode"] == "fast"
+    assert plan.steps[0]["args"]["compile"] == ["test_add.py"] and plan.steps[0]["args"]["compiled"] == {}
+    assert not kept.exists()  # nothing rewritten on the host
+    run = sandbox.run_tests(job)  # the worker compiles it, and the host keeps what came back
     assert run.status == "ok" and outcomes(run) == {"test_adds": "passed", "test_adds_negative": "passed"}
+    entries = list(kept.glob("*.b64"))
+    assert len(entries) == 1
+    code = marshal.loads(base64.b64decode(entries[0].read_text()))
+    assert code.co_filename == "/work/test_add.py" and "test_adds" in code.co_names
+    again = RUNNERS.get("python").plan(job).steps[0]["args"]
+    assert again["compile"] == [] and again["compiled"] == {"test_add.py": entries[0].read_text()}
+    monkeypatch.setattr(runner, "_KNOWN", {})  # as in a new process: read back from disk
+    entries[0].write_text("read-from-disk")
+    assert runner.test_code(PY_TESTS, "/work/test_add.py") == (True, "read-from-disk")
+    entries[0].write_text(base64.b64encode(marshal.dumps(code)).decode())
+    # a file that needs pytest.main is kept as such; another source is another entry
+    fixture = "import pytest\n\n@pytest.fixture\ndef two():\n    return 2\n"
+    assert runner.test_code(fixture, "/work/t.py") == (False, None)
+    monkeypatch.setattr(runner, "_KNOWN", {})
+    assert runner.test_code(fixture, "/work/t.py") == (False, None)
+    assert runner.test_code(PY_TESTS + "\ndef test_zero():\n    assert add(0, 0) == 0\n", "/work/test_add.py") == (True, None)
+    assert len(list(kept.glob("*.b64"))) == 2
+    run = sandbox.run_tests(job)  # from the kept entry
+    assert run.status == "ok" and run.passed == 2
 
 
 def test_finding_the_sandbox_site_packages_imports_nothing() -> None:

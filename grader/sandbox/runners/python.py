@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import ast
-import base64
 import contextlib
 import functools
 import hashlib
 import importlib.util
-import marshal
 import os
 import secrets
 import sys
@@ -18,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from grader.paths import cache_root
+from grader.sandbox.policy import WORK
 from grader.sandbox.runners.base import Parsed, Plan, Runner, env
 from grader.sandbox.runners.results import parse_json_cases
 from grader.types import TestJob
@@ -27,6 +26,7 @@ _SETUP_NAMES = {"setup_module", "teardown_module", "setup_function", "teardown_f
                 "setup", "teardown", "conftest"}
 
 
+@functools.lru_cache(maxsize=1024)
 def fast_path_ok(source: str) -> bool:
     """True when a test file is only plain ``def test_*():`` functions (hypothesis allowed)."""
     try:
@@ -61,36 +61,55 @@ def _plain_tests(tree: ast.Module) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=512)
-def fast_test_code(source: str, filename: str) -> str | None:
-    """For a test file the fast mode can run (``fast_path_ok``): the file with pytest's
-    assertion rewriting, compiled on the host and marshalled (same interpreter inside), so a
-    sample does not pay for it. None for a file that needs ``pytest.main``.
+NEEDS_PYTEST = ""  # what the cache keeps for a test file that needs ``pytest.main``
+_KNOWN: dict[tuple[str, str], str] = {}  # (file name, source) -> compiled form or NEEDS_PYTEST
+_KNOWN_MAX = 4096
 
-    Kept on disk like pytest's own rewritten ``.pyc`` files, keyed by the interpreter,
-    pytest and the source, so a new ``grade`` process neither imports pytest nor parses and
-    rewrites every test file again."""
+
+def test_code(source: str, filename: str) -> tuple[bool, str | None]:
+    """``(fast, compiled)`` for a test file: whether the fast mode can run it
+    (``fast_path_ok``) and, when known, the file with pytest's assertion rewriting, compiled
+    and marshalled (same interpreter inside), so a sample does not pay for it.
+
+    A fast file not compiled yet is compiled by the worker that runs it first (in every
+    worker at once, not here) and comes back through ``remember_test_code``. Both answers
+    are kept on disk like pytest's own rewritten ``.pyc`` files, keyed by the interpreter,
+    pytest and the source, so a new ``grade`` process compiles nothing again."""
+    key = (filename, source)
+    text = _KNOWN.get(key)
+    if text is None:
+        path = _compiled_cache_path(source, filename)
+        with contextlib.suppress(OSError):
+            text = path.read_text(encoding="ascii") if path is not None else None
+        if text is None:
+            if fast_path_ok(source):
+                return True, None
+            text = NEEDS_PYTEST
+            if path is not None:
+                _write_atomic(path, text)
+        _remember(key, text)
+    return text != NEEDS_PYTEST, text or None
+
+
+def remember_test_code(source: str, filename: str, compiled: str) -> None:
+    """Keep a test file's compiled form (from a worker) for later jobs and runs."""
+    if not compiled or _KNOWN.get((filename, source)) == compiled:
+        return
+    _remember((filename, source), compiled)
     path = _compiled_cache_path(source, filename)
     if path is not None:
-        with contextlib.suppress(OSError):
-            return path.read_text(encoding="ascii") or None
-    text = ""
-    with contextlib.suppress(SyntaxError, ValueError):
-        tree = ast.parse(source, filename=filename)
-        if _plain_tests(tree):
-            from _pytest.assertion.rewrite import rewrite_asserts
+        _write_atomic(path, compiled)
 
-            rewrite_asserts(tree, source.encode("utf-8"), filename)
-            code = compile(tree, filename, "exec", dont_inherit=True)
-            text = base64.b64encode(marshal.dumps(code)).decode("ascii")
-    if path is not None:
-        _write_atomic(path, text)
-    return text or None
+
+def _remember(key: tuple[str, str], text: str) -> None:
+    if len(_KNOWN) >= _KNOWN_MAX:
+        _KNOWN.clear()
+    _KNOWN[key] = text
 
 
 @functools.cache
 def _rewrite_version() -> str | None:
-    """What the rewritten code depends on besides the source: interpreter and pytest."""
+    """What compiled test files depend on besides their source: interpreter and pytest."""
     try:
         pytest_version = metadata.version("pytest")
     except metadata.PackageNotFoundError:
@@ -132,16 +151,23 @@ class PythonRunner(Runner):
         files[solution] = job.code
         tests = [Path(p).name for p in job.test_files]
         fast = "conftest.py" not in files
-        compiled = {name: fast_test_code(files[name], f"/work/{name}") for name in tests} if fast else {}
-        fast = fast and all(code is not None for code in compiled.values())
+        compiled: dict[str, str] = {}
+        to_compile: list[str] = []
+        for name in tests if fast else []:
+            file_fast, code = test_code(files[name], f"{WORK}/{name}")
+            fast = fast and file_fast
+            if code is not None:
+                compiled[name] = code
+            else:
+                to_compile.append(name)
         if not fast:
-            compiled = {}
+            compiled, to_compile = {}, []
         token = secrets.token_hex(8)
         step: dict[str, Any] = {
             "kind": "python",
             "phase": "test",
             "args": {"mode": "fast" if fast else "pytest", "tests": tests, "solution": solution, "token": token,
-                     "compiled": compiled},
+                     "compiled": compiled, "compile": to_compile},
             "env": env(PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0"),
             "as_mb": job.memory_mb,
         }
@@ -151,6 +177,11 @@ class PythonRunner(Runner):
         return Plan(files=files, steps=[step], nproc=64, preload=preload)
 
     def parse(self, report: dict[str, Any], plan: Plan) -> Parsed:
+        compiled = report.get("compiled")
+        if isinstance(compiled, dict):  # test files the worker compiled for this job: keep them
+            for name in plan.steps[0]["args"].get("compile", []):
+                if isinstance(compiled.get(name), str):
+                    remember_test_code(plan.files[name], f"{WORK}/{name}", compiled[name])
         found = parse_json_cases(report.get("results"))
         if found is None:
             return Parsed([], found_results=False)
