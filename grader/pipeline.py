@@ -114,13 +114,17 @@ def wait_for_run(future: Future[TestRun], job: TestJob) -> TestRun:
     """A test run's result, with a deadline as the net under the sandbox's own timeout.
 
     The sandbox kills each run at its timeout; a run that still hasn't answered long after
-    that gets a timeout verdict, so a run never hangs on one sample."""
+    that gets a timeout verdict, so a run never hangs on one sample, and one that failed in
+    our own code gets a sandbox_error verdict."""
     deadline = job.timeout_s + SETUP_S + GRACE_S
     try:
         return future.result(timeout=deadline)
     except FutureTimeout:
         note = f"The sandbox did not answer within {deadline:.0f} s; the run went on without it."
         return TestRun(status="timeout", timed_out=True, note=note, timeout_s=job.timeout_s)
+    except Exception as error:  # a fault of ours on one sample must not lose the others
+        note = f"The sandbox failed on this sample: {type(error).__name__}: {error}"
+        return TestRun(status="sandbox_error", note=note, timeout_s=job.timeout_s)
 
 
 Done = Callable[[Prepared, Verdict, Any], None]

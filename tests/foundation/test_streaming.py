@@ -138,3 +138,21 @@ def test_held_samples_wait_for_a_full_batch_so_generation_runs_alone(user_flags_
     streaming = pipeline.Grading(runner, lambda _p, verdict, _c: done.append(verdict))  # type: ignore[arg-type]
     streaming.add(_prepared(task, codes[3]))
     assert len(runner.submitted) == 4  # no hold: its tests start at once
+
+
+def test_a_fault_in_the_sandbox_code_costs_one_sample(user_flags_spec: Path, user_flags_solutions: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    task = load_task(user_flags_spec)
+    reference = (user_flags_solutions / "reference.py").read_text()
+    real_run = sandbox.run_tests
+
+    def broken_on_marker(job):  # type: ignore[no-untyped-def]
+        if "BROKEN" in job.code:
+            raise RuntimeError("a bug in a runner")
+        return real_run(job)
+
+    monkeypatch.setattr(sandbox, "run_tests", broken_on_marker)
+    verdicts = pipeline.grade_many([_prepared(task, reference), _prepared(task, "# BROKEN\n" + reference)])
+    assert verdicts[0].tests.status == "ok" and verdicts[0].tests.failed == 0
+    assert verdicts[1].tests.status == "sandbox_error" and "a bug in a runner" in verdicts[1].tests.note
+    assert not verdicts[1].passed
