@@ -185,16 +185,11 @@ class Grading:
 
 def grade_many(items: Sequence[Prepared], workers: int = 2) -> list[Verdict]:
     verdicts: list[Verdict] = []
-    needs_tests = [item for item in items if item.job is not None]
-    runner = sandbox.TestRunner(min(workers, len(needs_tests))) if needs_tests else None
-    try:
+    with _test_runner(min(workers, sum(item.job is not None for item in items))) as runner:
         grading = Grading(runner, lambda _p, verdict, _c: verdicts.append(verdict))
         for item in items:
             grading.add(item)
         grading.finish()
-    finally:
-        if runner is not None:
-            runner.close()
     return verdicts
 
 
@@ -248,13 +243,9 @@ def calibrate(tasks: Sequence[TaskSpec], workers: int = 2, *, use_cache: bool = 
     loaded machine stretches the limit instead of failing correct code. A self-check that
     passed recently on this machine is reused (``selfcheck_cache``) unless ``use_cache`` is off.
     """
-    checking = [t for t in tasks if t.reference is not None and t.tests]
-    runner = sandbox.TestRunner(min(workers, len(checking))) if checking else None
-    try:
+    checking = sum(t.reference is not None and bool(t.tests) for t in tasks)
+    with _test_runner(min(workers, checking)) as runner:
         return SelfCheck(runner).start(tasks, use_cache=use_cache).all(tasks)
-    finally:
-        if runner is not None:
-            runner.close()
 
 
 def _timeout(task: TaskSpec, reference_seconds: float) -> float:
@@ -323,7 +314,7 @@ def run(options: RunOptions, store: RunStore, *, progress: Progress | None = Non
     outcome = RunOutcome(path=store.path)
     tasks, spec_errors = load_tasks(options.paths)
     outcome.problems += [str(error) for error in spec_errors]
-    with _test_runner(tasks, options.workers) as runner:
+    with _test_runner(options.workers if any(t.tests for t in tasks) else 0) as runner:
         backend, replay = _backend(options, outcome)
         store.update_run(
             tasks=[_task_record(t) for t in tasks],
@@ -377,9 +368,9 @@ def run(options: RunOptions, store: RunStore, *, progress: Progress | None = Non
 
 
 @contextmanager
-def _test_runner(tasks: Sequence[TaskSpec], workers: int) -> Iterator[sandbox.TestRunner | None]:
-    """A sandbox runner when some task has tests (its workers start warming at once)."""
-    runner = sandbox.TestRunner(workers) if any(t.tests for t in tasks) else None
+def _test_runner(workers: int) -> Iterator[sandbox.TestRunner | None]:
+    """A sandbox runner whose ``workers`` start warming at once; none for 0 workers."""
+    runner = sandbox.TestRunner(workers) if workers > 0 else None
     try:
         yield runner
     finally:
@@ -540,7 +531,7 @@ def rescore(run_dir: Path, store: RunStore, *, workers: int = 2) -> RunOutcome:
     by_id = {t.id: t for t in tasks}
     store.update_run(tasks=[_task_record(t) for t in tasks], models=old.run.get("models", []),
                      rescored_from=str(run_dir), settings=old.run.get("settings", {}))
-    with _test_runner(tasks, workers) as runner:
+    with _test_runner(workers if any(t.tests for t in tasks) else 0) as runner:
         self_check = SelfCheck(runner).start(tasks)
         grading = Grading(runner, _store_sample(store, outcome, None))
         for result in old.results:
