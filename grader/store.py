@@ -48,15 +48,14 @@ def default_run_dir() -> Path:
     return path
 
 
-def write_json_atomic(path: Path, data: Any, *, durable: bool = True) -> None:
-    """Replace ``path`` with ``data`` as JSON in one step. ``durable`` also waits for the disk
+def write_text_atomic(path: Path, text: str, *, durable: bool = True) -> None:
+    """Replace ``path`` with ``text`` in one step. ``durable`` also waits for the disk
     (fsync); a cache entry, which costs only time when lost, does without."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=2, ensure_ascii=False, default=str)
-            handle.write("\n")
+            handle.write(text)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -64,6 +63,12 @@ def write_json_atomic(path: Path, data: Any, *, durable: bool = True) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_json_atomic(path: Path, data: Any, *, durable: bool = True) -> None:
+    """``data`` as indented JSON, through ``write_text_atomic``."""
+    text = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
+    write_text_atomic(path, text, durable=durable)
 
 
 def sample_key(result: SampleResult | dict[str, Any]) -> SampleKey:

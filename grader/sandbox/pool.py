@@ -169,10 +169,6 @@ class Worker:
 _SPAWNER = ThreadPoolExecutor(max_workers=2, thread_name_prefix="sandbox-spawner")
 
 
-def _spawn(isolate: bool) -> Worker:
-    return _SPAWNER.submit(Worker, isolate).result()
-
-
 class Pool:
     """Idle warm workers, handed out one job at a time."""
 
@@ -196,10 +192,7 @@ class Pool:
                 if worker.isolate == isolate:
                     return worker
                 self.release(worker)
-        worker = _spawn(isolate)
-        with self._lock:
-            self._all.append(worker)
-        return worker
+        return _SPAWNER.submit(self._start, isolate).result()
 
     def release(self, worker: Worker) -> None:
         with self._lock:

@@ -7,10 +7,8 @@ import contextlib
 import functools
 import hashlib
 import importlib.util
-import os
 import secrets
 import sys
-import tempfile
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ from grader.paths import cache_root
 from grader.sandbox.policy import WORK
 from grader.sandbox.runners.base import Parsed, Plan, Runner, env
 from grader.sandbox.runners.results import parse_json_cases
+from grader.store import write_text_atomic
 from grader.types import TestJob
 
 _PYTEST_ONLY = {"fixture", "mark", "parametrize", "usefixtures", "pytestmark", "yield_fixture"}
@@ -127,18 +126,8 @@ def _compiled_cache_path(source: str, filename: str) -> Path | None:
 
 def _write_atomic(path: Path, text: str) -> None:
     """Write a cache entry in one step; a cache that can't be written only costs time."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "w", encoding="ascii") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    with contextlib.suppress(OSError):
+        write_text_atomic(path, text, durable=False)
 
 
 class PythonRunner(Runner):
