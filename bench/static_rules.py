@@ -1,14 +1,24 @@
 """Static-rule throughput: grade a corpus of generated ~100-line files with the reference rubric.
 
     python bench/static_rules.py [--files 1200] [--lines 100] [--seed 0] [--workers 1] [--profile 30]
+    python bench/static_rules.py --instructions [--files 150]
 
 Each file is a solution of the reference task (``tasks/user-flags``: the reference or one of
 the wrong variants, in one of the six languages) with renamed variables and unrelated helper
 code added until it is about ``--lines`` long. Every rule binding of the rubric runs on every
 file. Prints files per second per core (files / CPU seconds spent grading; parsing included,
-corpus generation not) and, as a sanity check, how many files each rule failed.
+corpus generation not), the same rate for parsing alone and for parsing plus the node index
+(the ceiling of any rule engine that reads the whole tree once), and, as a sanity check, how
+many files each rule failed.
 ``--profile N`` also prints the N functions with the most own time while grading (cProfile;
 the rate it prints is then slowed by the profiler).
+
+``--instructions`` counts CPU instructions per file instead of seconds, under valgrind's
+callgrind: for grading, for parsing alone, and for parsing plus the node index (the one pass
+over every tree that grading needs whatever the rules). Counts repeat exactly from run to run,
+where times on a shared 2-core machine swing by a third, so they are the figure to compare
+changes by. (They do not convert to seconds at one rate: the parser's C code runs more
+instructions per cycle than the rules' Python; the timed run prints the ceiling in files/s.)
 """
 
 from __future__ import annotations
@@ -19,6 +29,8 @@ import os
 import pstats
 import random
 import re
+import shutil
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -181,12 +193,10 @@ def corpus(count: int, lines: int, seed: int) -> list[tuple[str, str]]:
     ]
 
 
-def grade(files: list[tuple[str, str]], profile: int = 0) -> tuple[float, Counter]:
+def grade_files(files: list[tuple[str, str]], profile: int = 0) -> tuple[float, Counter]:
     binds, params = bindings()
     failed: Counter = Counter()
-    # warm-up: load and compile every rule once per language, outside the timing
-    for lang in EXTENSIONS:
-        check_code("", lang, binds, _params(params, lang))
+    warm_up(binds, params)
     profiler = cProfile.Profile() if profile else None
     start = time.process_time()
     if profiler is not None:
@@ -203,6 +213,16 @@ def grade(files: list[tuple[str, str]], profile: int = 0) -> tuple[float, Counte
     return spent, failed
 
 
+def warm_up(binds: list[RuleBinding], params: dict) -> None:
+    """Load and compile every rule and the node-index query of each language, outside the
+    timing. Twice: rules ask for node types as they compile, so the first file of a language
+    indexes before the last rule has asked, and the index query of the full set of types is
+    compiled (about 5 ms a language) on the second."""
+    for _ in range(2):
+        for lang in EXTENSIONS:
+            check_code("", lang, binds, _params(params, lang))
+
+
 def parse_only(files: list[tuple[str, str]]) -> float:
     """CPU seconds to parse the corpus, nothing else: the floor under any rule engine."""
     from grader.rules._tree import parser
@@ -211,6 +231,67 @@ def parse_only(files: list[tuple[str, str]]) -> float:
     for lang, code in files:
         parser(lang).parse(code.encode())
     return time.process_time() - start
+
+
+def index_only(files: list[tuple[str, str]]) -> float:
+    """CPU seconds to parse every file and build its node index: what grading pays whatever
+    the rules (call after a warm-up, so the index query is compiled)."""
+    from grader.rules._tree import Code
+
+    start = time.process_time()
+    for lang, code in files:
+        parsed = Code(code, lang)
+        parsed.first_error()
+        parsed.nodes(parsed.function_kinds)  # the first look-up indexes every hot type
+    return time.process_time() - start
+
+
+PHASES = ("none", "parse", "index", "grade")
+
+
+def run_phase(phase: str, files: list[tuple[str, str]]) -> None:
+    """The work one ``--phase`` child does after the shared set-up (corpus and warm-up)."""
+    binds, params = bindings()
+    warm_up(binds, params)
+    if phase == "parse":
+        parse_only(files)
+    elif phase == "index":
+        index_only(files)
+    elif phase == "grade":
+        for lang, code in files:
+            check_code(code, lang, binds, _params(params, lang))
+
+
+def count_instructions(args: argparse.Namespace) -> dict[str, float]:
+    """Instructions per file of each phase: a callgrind run per phase, less the "none" run
+    (interpreter start, imports, corpus, warm-up)."""
+    if shutil.which("valgrind") is None:
+        sys.exit("--instructions needs valgrind (apt-get install valgrind)")
+    totals: dict[str, int] = {}
+    for phase in PHASES:
+        command = [
+            "valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+            sys.executable, __file__, "--phase", phase,
+            "--files", str(args.files), "--lines", str(args.lines), "--seed", str(args.seed),
+        ]  # fmt: skip
+        done = subprocess.run(command, capture_output=True, text=True)
+        found = re.search(r"Collected\s*:\s*(\d+)", done.stderr)
+        if done.returncode != 0 or found is None:
+            sys.exit(f"callgrind run for {phase!r} failed:\n{done.stderr[-2000:]}")
+        totals[phase] = int(found.group(1))
+    return {p: (totals[p] - totals["none"]) / args.files for p in PHASES[1:]}
+
+
+def report_instructions(args: argparse.Namespace) -> None:
+    per_file = count_instructions(args)
+    grade, parse, index = per_file["grade"], per_file["parse"], per_file["index"]
+    print(
+        f"files: {args.files} (about {args.lines} lines each), instructions per file (callgrind):"
+    )
+    print(f"  grading:              {grade / 1e6:6.2f} M  ({grade / parse:.2f}x parsing)")
+    print(f"  parsing alone:        {parse / 1e6:6.2f} M")
+    print(f"  parsing + node index: {index / 1e6:6.2f} M  (the floor of any rubric)")
+    print(f"  the rules themselves: {(grade - index) / 1e6:6.2f} M")
 
 
 def _params(params: dict, lang: str) -> dict:
@@ -228,21 +309,34 @@ def main() -> None:
     parser.add_argument(
         "--profile", type=int, default=0, metavar="N", help="print the N hottest functions"
     )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions per file under callgrind (slow: use --files 150 or so)",
+    )
+    parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)  # a callgrind child
     args = parser.parse_args()
+    if args.phase is not None:
+        run_phase(args.phase, corpus(args.files, args.lines, args.seed))
+        return
+    if args.instructions:
+        report_instructions(args)
+        return
     files = corpus(args.files, args.lines, args.seed)
     mean_lines = sum(code.count("\n") + 1 for _, code in files) / len(files)
     wall = time.perf_counter()
     if args.workers <= 1:
-        cpu, failed = grade(files, args.profile)
+        cpu, failed = grade_files(files, args.profile)
     else:
         chunks = [files[i :: args.workers] for i in range(args.workers)]
         with ProcessPoolExecutor(args.workers) as pool:
-            results = list(pool.map(grade, chunks))
+            results = list(pool.map(grade_files, chunks))
         cpu = sum(r[0] for r in results)
         failed = sum((r[1] for r in results), Counter())
     wall = time.perf_counter() - wall
     rate = len(files) / cpu
     parse_rate = len(files) / parse_only(files)
+    index_rate = len(files) / index_only(files)  # after grading: the index query is compiled
     print(
         f"files: {len(files)} ({mean_lines:.0f} lines on average, 6 languages), workers: {args.workers}"
     )
@@ -251,7 +345,9 @@ def main() -> None:
         f"files/s/core: {rate:.0f}  (goal >= 1000 for 100-line files: {'met' if rate >= 1000 else 'NOT met'})"
     )
     print(
-        f"for scale: tree-sitter parsing alone runs at {parse_rate:.0f} files/s/core on this machine"
+        f"for scale, on this machine: tree-sitter parsing alone runs at {parse_rate:.0f} files/s/core, "
+        f"parsing plus the node index (the ceiling with rules that cost nothing) at {index_rate:.0f}; "
+        f"grading costs {parse_rate / rate:.1f}x parsing"
     )
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} when done")
     print("failing checks per rule: " + ", ".join(f"{k}={v}" for k, v in sorted(failed.items())))
