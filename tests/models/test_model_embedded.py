@@ -25,8 +25,11 @@ def test_embedded_model_writes_python(default_backend) -> None:  # type: ignore[
     generation = default_backend.generate(request)
     assert "def add" in generation.text
     assert generation.completion_tokens and 0 < generation.completion_tokens <= 48
-    assert generation.tokens_per_second and generation.tokens_per_second > 1
     assert generation.ttft_s and generation.ttft_s < generation.seconds
+    # the decode rate: tokens after the first one arrived, over that time (no speed threshold
+    # here: a loaded machine is slow, and speed targets live in bench/)
+    decode_s = generation.seconds - generation.ttft_s
+    assert generation.tokens_per_second == pytest.approx(generation.completion_tokens / decode_s)
     assert generation.prompt_text.startswith("<|im_start|>system")
     described = default_backend.describe()
     assert described["sha256"] == embedded.DEFAULT.sha256
