@@ -109,6 +109,7 @@ class Code:
         self.lang = lang
         self.source = source
         self.src = source.encode("utf-8", errors="surrogatepass")
+        self._ascii = len(self.src) == len(source)  # then character columns are byte columns
         self.tree = parser(lang).parse(self.src)
         self.root = self.tree.root_node
         self._by_kind: dict[str, list[Node]] = {}
@@ -238,6 +239,8 @@ class Code:
 
     def char_column(self, row: int, byte_column: int) -> int:
         """1-based character column for a 0-based row and byte column."""
+        if self._ascii:
+            return byte_column + 1
         if self._line_starts is None:
             starts = [0]
             find = self.src.find
