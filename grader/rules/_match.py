@@ -504,28 +504,32 @@ def definitions(ctx: Ctx, name: str) -> list[Definition]:
             (n, n.start_byte, n.end_byte) for n in code.nodes(facts(code.lang).definition_kinds)[0]
         ]
     find = code.src.find
-    nodes = [n for n, start, end in spans if find(needle, start, end) >= 0]
-    found = asked[name] = _definition_table(ctx, nodes).get(name, []) if nodes else []
+    found = asked[name] = []
+    entries: dict[int, tuple[list[str], Definition] | None] | None = None
+    for node, start, end in spans:
+        if find(needle, start, end) < 0:
+            continue
+        if entries is None:
+            entries = _definition_entries(ctx)
+        key = node.id
+        if key in entries:
+            entry = entries[key]
+        else:
+            entry = entries[key] = _definition_entry(ctx, node)
+        if entry is not None:
+            for bound in entry[0]:
+                if bound == name:  # once per time the node binds it, as it is written
+                    found.append(entry[1])
     return found
 
 
-def _definition_table(ctx: Ctx, nodes: list[Node] | None = None) -> dict[str, list[Definition]]:
-    code = ctx.code
-    cache: dict[int, tuple[list[str], Definition] | None] = code.memo.get("def-entries")  # type: ignore[assignment]
-    if cache is None:
-        cache = code.memo["def-entries"] = {}
-    table: dict[str, list[Definition]] = {}
-    for node in code.nodes(facts(code.lang).definition_kinds)[0] if nodes is None else nodes:
-        key = node.id
-        if key in cache:
-            found = cache[key]
-        else:
-            found = cache[key] = _definition_entry(ctx, node)
-        if found is not None:
-            names, entry = found
-            for name in names:
-                table.setdefault(name, []).append(entry)
-    return table
+def _definition_entries(ctx: Ctx) -> dict[int, tuple[list[str], Definition] | None]:
+    """The per-file memo of ``_definition_entry`` by node id."""
+    memo = ctx.code.memo
+    entries: dict[int, tuple[list[str], Definition] | None] | None = memo.get("def-entries")  # type: ignore[assignment]
+    if entries is None:
+        entries = memo["def-entries"] = {}
+    return entries
 
 
 def _definition_entry(ctx: Ctx, node: Node) -> tuple[list[str], Definition] | None:
@@ -616,11 +620,9 @@ def constants(ctx: Ctx) -> dict[str, list[Any]]:
     return table
 
 
-def visible_definitions(ctx: Ctx, name: str, at: Node) -> list[Definition]:
-    """Definitions of ``name`` that reach ``at``: earlier ones in its function, and top-level ones."""
-    defs = definitions(ctx, name)
-    if not defs:
-        return []
+def _visible(defs: list[Definition], at: Node, ctx: Ctx) -> list[Definition]:
+    """Those of ``defs`` (one name's) that reach ``at``: earlier ones in its function, and
+    top-level ones."""
     scope = ctx.code.scope_of(at)
     scope_id = scope.id if scope is not None else None
     return [
@@ -669,13 +671,15 @@ def _names_in(node: Node, ctx: Ctx) -> tuple[frozenset[str], dict[str, Node]]:
     src = code.src
     string, identifier = f.string, f.identifier
     for cand in candidates:
-        text = src[cand.start_byte : cand.end_byte].decode("utf-8", errors="replace")
+        text = src[cand.start_byte : cand.end_byte].decode("utf-8", "replace")
         kind = cand.type
-        if kind in string:  # whole literals too: some (C# @"...") have no content node
+        if kind in identifier:  # (identifier and string kinds are disjoint)
+            if text in variables:
+                continue  # a variable seen before: its name is in already
+            variables[text] = cand
+        elif kind in string:  # whole literals too: some (C# @"...") have no content node
             text = _strip_quotes(text.lstrip("rRbBfFuU"))
         names.add(text.replace("_", "").replace("-", "").lower())
-        if kind in identifier and text not in variables:
-            variables[text] = cand
     result = memo[key] = (frozenset(names), variables)
     return result
 
@@ -705,17 +709,25 @@ def mention(node: Node, names: Mapping[str, str], follow: int, ctx: Ctx) -> str 
     """The first of ``names`` (normalized -> as written) that ``node`` names, directly or,
     up to ``follow`` hops deep, through the values of the local variables it uses
     (breadth first, stopping at the first hit)."""
+    if not follow:  # no hops: the node's own names, without a breadth-first expansion
+        return _first_named([_names_in(node, ctx)[0]], names)
     reach = _reach(node, ctx)
-    for level in range(follow + 1):
-        if level >= len(reach.levels) and reach.upto(level, ctx) <= level:
-            return None  # nothing left to follow
-        if reach.union[level].isdisjoint(names):
-            continue
-        for upto in range(level + 1):  # the first level that names one, in order
-            for direct in reach.levels[upto]:
-                for norm, original in names.items():
-                    if norm in direct:
-                        return original
+    level = 0
+    while True:
+        # the union of the earlier levels named none, so a hit here lies in this level
+        if not reach.union[level].isdisjoint(names):
+            return _first_named(reach.levels[level], names)
+        level += 1
+        if level > follow or (level >= len(reach.levels) and reach.upto(level, ctx) <= level):
+            return None  # deep enough, or nothing left to follow
+
+
+def _first_named(sets: list[frozenset[str]], names: Mapping[str, str]) -> str | None:
+    """The first of ``names`` in the first of ``sets`` that holds any (as written)."""
+    for direct in sets:
+        for norm, original in names.items():
+            if norm in direct:
+                return original
     return None
 
 
@@ -740,7 +752,10 @@ class _Reach:
             next_frontier: list[Node] = []
             for current in self.frontier:
                 for text, var in _names_in(current, ctx)[1].items():
-                    for d in visible_definitions(ctx, text, var):
+                    defs = definitions(ctx, text)
+                    if not defs:
+                        continue  # most names used (calls, parameters) have no local definition
+                    for d in _visible(defs, var, ctx):
                         for value in d.values:
                             if (
                                 value.id in seen
@@ -1032,7 +1047,8 @@ class Compiler:
                 return None
             names = _names_for(wanted)
             if not follow:  # cheap test first: a name that is not in the text is not mentioned
-                text = _norm_name(ctx.code.text(node))
+                raw = ctx.code.src[node.start_byte : node.end_byte].decode("utf-8", "replace")
+                text = raw.replace("_", "").replace("-", "").lower()  # as _norm_name
                 for name in names:
                     if name in text:
                         return None if _names_in(node, ctx)[0].isdisjoint(names) else env
@@ -1293,6 +1309,8 @@ class Compiler:
                     else ctx.code.walk(area)
                 )
                 for d in pool:
+                    if before and d.start_byte >= best:
+                        break  # the pool is in document order: no later node ends sooner
                     if sub_check(d, {}, ctx) is not None:
                         best = min(best, d.end_byte if before else -d.start_byte)
                 found = memo[key] = best
