@@ -1047,8 +1047,7 @@ class Compiler:
                 return None
             names = _names_for(wanted)
             if not follow:  # cheap test first: a name that is not in the text is not mentioned
-                raw = ctx.code.src[node.start_byte : node.end_byte].decode("utf-8", "replace")
-                text = raw.replace("_", "").replace("-", "").lower()  # as _norm_name
+                text = _norm_name(ctx.code.text(node))
                 for name in names:
                     if name in text:
                         return None if _names_in(node, ctx)[0].isdisjoint(names) else env
