@@ -13,4 +13,5 @@ setup:
 	@scripts/setup.sh
 
 lint:
-	.venv/bin/ruff check grader tests bench
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .

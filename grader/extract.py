@@ -49,7 +49,9 @@ def extract_code(reply: str, language: str, entry_point: str) -> Extraction:
     if _defines(reply, entry_point):
         code = _strip_prose(reply)
         if code:
-            return Extraction(code=code, blocks_found=0, reason="no fenced block; the reply itself is code")
+            return Extraction(
+                code=code, blocks_found=0, reason="no fenced block; the reply itself is code"
+            )
     return Extraction(
         code=None,
         blocks_found=0,
@@ -72,7 +74,9 @@ def _fenced_blocks(reply: str) -> list[_Block]:
         else:
             body, closed, position = reply[opening.end() : end.start()], True, end.end()
         if body.strip():
-            blocks.append(_Block(tag=opening.group("tag").lower(), code=body.rstrip() + "\n", closed=closed))
+            blocks.append(
+                _Block(tag=opening.group("tag").lower(), code=body.rstrip() + "\n", closed=closed)
+            )
     return blocks
 
 
@@ -85,7 +89,9 @@ def _choose(blocks: list[_Block], language: str, entry_point: str) -> tuple[_Blo
         tagged = [b for b in defining if b.tag in tags] or defining
         return max(tagged, key=lambda b: len(b.code)), f"the block that defines {entry_point}"
     tagged = [b for b in blocks if b.tag in tags] or blocks
-    return max(tagged, key=lambda b: len(b.code)), "the longest code block (none defines the entry point)"
+    return max(
+        tagged, key=lambda b: len(b.code)
+    ), "the longest code block (none defines the entry point)"
 
 
 def _defines(code: str, entry_point: str) -> bool:

@@ -18,7 +18,16 @@ NO_CODE = "No code was found in the reply."
 
 # Statuses of a test run that mean the tests could not judge the code.
 BROKEN_STATUSES = frozenset(
-    {"timeout", "memory", "fork_bomb", "output_flood", "crash", "compile_error", "no_tests", "sandbox_error"}
+    {
+        "timeout",
+        "memory",
+        "fork_bomb",
+        "output_flood",
+        "crash",
+        "compile_error",
+        "no_tests",
+        "sandbox_error",
+    }
 )
 
 
@@ -62,7 +71,11 @@ def fill(template: str, values: Mapping[str, Any]) -> str:
 def placeholders(template: str) -> set[str]:
     """The field names a template uses."""
     try:
-        return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
+        return {
+            name.split(".")[0].split("[")[0]
+            for _, name, _, _ in string.Formatter().parse(template)
+            if name
+        }
     except ValueError:
         return set()
 
@@ -115,7 +128,11 @@ def anchors(findings: Iterable[Any]) -> list[tuple[int, int]]:
     """
     spans = []
     for finding in findings:
-        end = finding.end_line if finding.end_line is not None and finding.end_line >= finding.line else finding.line
+        end = (
+            finding.end_line
+            if finding.end_line is not None and finding.end_line >= finding.line
+            else finding.line
+        )
         if end - finding.line <= 2:
             spans.append((finding.line, end))
     return spans
@@ -138,7 +155,11 @@ def group(notes: Iterable[Note]) -> list[str]:
     kept: list[Note] = []
     for note in notes:
         text = note.text.strip()
-        if not text or any(_same(text, k.text) for k in kept) or any(_explains(k, note) for k in kept):
+        if (
+            not text
+            or any(_same(text, k.text) for k in kept)
+            or any(_explains(k, note) for k in kept)
+        ):
             continue
         kept.append(Note(text, list(note.spans), list(note.quotes), list(note.failures)))
     return [k.text for k in kept]
@@ -146,7 +167,9 @@ def group(notes: Iterable[Note]) -> list[str]:
 
 def _explains(earlier: Note, later: Note) -> bool:
     if later.spans:
-        return bool(earlier.spans) and all(any(_overlaps(s, t) for t in earlier.spans) for s in later.spans)
+        return bool(earlier.spans) and all(
+            any(_overlaps(s, t) for t in earlier.spans) for s in later.spans
+        )
     return bool(later.failures and earlier.quotes) and all(
         any(_mentions(failure, literal) for literal in earlier.quotes) for failure in later.failures
     )

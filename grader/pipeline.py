@@ -98,7 +98,10 @@ def prepare(task: TaskSpec, extraction: Extraction, timeout_s: float | None) -> 
     if extraction.code is None:
         return Prepared(task, extraction, [], None)
     checks = rules.check_code(
-        extraction.code, task.language, bindings(task), {"entry_point": task.entry_point, **task.params},
+        extraction.code,
+        task.language,
+        bindings(task),
+        {"entry_point": task.entry_point, **task.params},
         search_paths=rule_paths(task),
     )
     job = test_job(task, extraction.code, timeout_s) if task.tests else None
@@ -107,7 +110,9 @@ def prepare(task: TaskSpec, extraction: Extraction, timeout_s: float | None) -> 
 
 def finish(prepared: Prepared, tests: TestRun | None) -> Verdict:
     verdict = scoring.score(prepared.task, prepared.extraction, prepared.checks, tests or TestRun())
-    return verdict.model_copy(update={"code": prepared.extraction.code, "task_version": prepared.task.version})
+    return verdict.model_copy(
+        update={"code": prepared.extraction.code, "task_version": prepared.task.version}
+    )
 
 
 def wait_for_run(future: Future[TestRun], job: TestJob) -> TestRun:
@@ -177,7 +182,9 @@ class Grading:
             prepared, context, future = self._queue[0]
             if future is not None and not future.done() and not block:
                 return
-            tests = wait_for_run(future, prepared.job) if future is not None and prepared.job else None
+            tests = (
+                wait_for_run(future, prepared.job) if future is not None and prepared.job else None
+            )
             self._queue.popleft()
             self.done(prepared, finish(prepared, tests), context)
             block = False
@@ -229,14 +236,18 @@ class SelfCheck:
         if ok:
             selfcheck_cache.remember(task, run.duration_s)
         problem = "" if ok else _broken_reason(task, run)
-        found = self._ready[task.id] = Calibration(task, ok, _timeout(task, run.duration_s), run, problem)
+        found = self._ready[task.id] = Calibration(
+            task, ok, _timeout(task, run.duration_s), run, problem
+        )
         return found
 
     def all(self, tasks: Sequence[TaskSpec]) -> dict[str, Calibration]:
         return {task.id: self.result(task) for task in tasks}
 
 
-def calibrate(tasks: Sequence[TaskSpec], workers: int = 2, *, use_cache: bool = True) -> dict[str, Calibration]:
+def calibrate(
+    tasks: Sequence[TaskSpec], workers: int = 2, *, use_cache: bool = True
+) -> dict[str, Calibration]:
     """Grade every task's reference in the sandbox; set each task's timeout from it.
 
     The timeout is ``max(limits.time_s, calibrate_factor x reference time)`` so a slow or
@@ -262,8 +273,9 @@ def _broken_reason(task: TaskSpec, run: TestRun) -> str:
     )
 
 
-def grade_code(task: TaskSpec, *, code: str | None = None, reply: str | None = None,
-               self_check: bool = True) -> tuple[Verdict, Calibration]:
+def grade_code(
+    task: TaskSpec, *, code: str | None = None, reply: str | None = None, self_check: bool = True
+) -> tuple[Verdict, Calibration]:
     """Grade one piece of code (or one model reply) against one task."""
     calibration = calibrate([task])[task.id] if self_check else Calibration.unchecked(task)
     if not calibration.ok:
@@ -329,11 +341,15 @@ def run(options: RunOptions, store: RunStore, *, progress: Progress | None = Non
         generating = replay is None
         if generating and options.self_check:
             self_check.all(tasks)
-        grading = Grading(runner, _store_sample(store, outcome, progress), hold=BATCH if generating else 0)
+        grading = Grading(
+            runner, _store_sample(store, outcome, progress), hold=BATCH if generating else 0
+        )
         figures: list[Generation] = []
         started = time.perf_counter()
         for task in tasks:
-            calibration = self_check.result(task) if options.self_check else Calibration.unchecked(task)
+            calibration = (
+                self_check.result(task) if options.self_check else Calibration.unchecked(task)
+            )
             if not calibration.ok:
                 _report_broken(calibration, outcome)
                 continue
@@ -346,7 +362,9 @@ def run(options: RunOptions, store: RunStore, *, progress: Progress | None = Non
                 generation, error = _generate(backend, task, sample, options)
                 if generation is not None and not generation.cached:
                     figures.append(generation)
-                extraction = extract_code(generation.text if generation else "", task.language, task.entry_point)
+                extraction = extract_code(
+                    generation.text if generation else "", task.language, task.entry_point
+                )
                 prepared = prepare(task, extraction, calibration.timeout_s)
                 grading.add(prepared, _sample_fields(task, sample, model_name, generation, error))
         grading.finish()
@@ -354,7 +372,9 @@ def run(options: RunOptions, store: RunStore, *, progress: Progress | None = Non
         unknown = sorted(replay.tasks() - {t.id for t in tasks})
         for task_id in unknown:
             line = min(e["_line"] for (t, _), e in replay.entries.items() if t == task_id)
-            outcome.problems.append(f"{replay.path}: line {line}: unknown task {task_id!r}; skipped")
+            outcome.problems.append(
+                f"{replay.path}: line {line}: unknown task {task_id!r}; skipped"
+            )
     backend.close()
     store.update_run(
         finished_at=now_iso(),
@@ -403,12 +423,17 @@ def _backend(options: RunOptions, outcome: RunOutcome) -> tuple[Backend, Any]:
     from grader.models import load_backend
 
     backend = load_backend(
-        options.model, template=options.template, overrides=options.overrides, use_cache=options.use_cache
+        options.model,
+        template=options.template,
+        overrides=options.overrides,
+        use_cache=options.use_cache,
     )
     return backend, None
 
 
-def _generate(backend: Backend, task: TaskSpec, sample: int, options: RunOptions) -> tuple[Generation | None, str | None]:
+def _generate(
+    backend: Backend, task: TaskSpec, sample: int, options: RunOptions
+) -> tuple[Generation | None, str | None]:
     request = GenerationRequest(
         task_id=task.id,
         prompt=task.prompt,
@@ -426,8 +451,9 @@ def _generate(backend: Backend, task: TaskSpec, sample: int, options: RunOptions
         return None, f"generation failed: {type(error).__name__}: {error}"
 
 
-def _sample_fields(task: TaskSpec, sample: int, model: str, generation: Generation | None,
-                   error: str | None) -> dict[str, Any]:
+def _sample_fields(
+    task: TaskSpec, sample: int, model: str, generation: Generation | None, error: str | None
+) -> dict[str, Any]:
     g = generation
     return {
         "sample": sample,
@@ -445,11 +471,18 @@ def _sample_fields(task: TaskSpec, sample: int, model: str, generation: Generati
 
 
 def _task_record(task: TaskSpec) -> dict[str, Any]:
-    return {"id": task.id, "language": task.language, "title": task.title, "version": task.version,
-            "source": str(task.source) if task.source else None}
+    return {
+        "id": task.id,
+        "language": task.language,
+        "title": task.title,
+        "version": task.version,
+        "source": str(task.source) if task.source else None,
+    }
 
 
-def _merge_models(existing: list[dict[str, Any]], described: dict[str, Any]) -> list[dict[str, Any]]:
+def _merge_models(
+    existing: list[dict[str, Any]], described: dict[str, Any]
+) -> list[dict[str, Any]]:
     others = [m for m in existing if m.get("name") != described.get("name")]
     return others + [described]
 
@@ -464,8 +497,12 @@ def _throughput(store: RunStore, figures: Iterable[Generation], wall_s: float) -
         "wall_seconds": round(wall_s + float(previous.get("wall_seconds", 0)), 3),
         "generated_samples": len(figures) + int(previous.get("generated_samples", 0)),
         "completion_tokens": tokens + int(previous.get("completion_tokens", 0)),
-        "tokens_per_second_median": round(statistics.median(speeds), 2) if speeds else previous.get("tokens_per_second_median"),
-        "ttft_seconds_median": round(statistics.median(ttft), 3) if ttft else previous.get("ttft_seconds_median"),
+        "tokens_per_second_median": round(statistics.median(speeds), 2)
+        if speeds
+        else previous.get("tokens_per_second_median"),
+        "ttft_seconds_median": round(statistics.median(ttft), 3)
+        if ttft
+        else previous.get("ttft_seconds_median"),
     }
 
 
@@ -483,7 +520,9 @@ def write_outputs(run_dir: Path, baseline: Path | None = None) -> list[str]:
 
         write_records(run_dir)
     except Exception as error:
-        problems.append(f"{run_dir}: evaluation record not written: {type(error).__name__}: {error}")
+        problems.append(
+            f"{run_dir}: evaluation record not written: {type(error).__name__}: {error}"
+        )
     return problems
 
 
@@ -529,27 +568,37 @@ def rescore(run_dir: Path, store: RunStore, *, workers: int = 2) -> RunOutcome:
     tasks, errors = load_tasks([s for s in sources if Path(s).exists()])
     outcome.problems += [str(e) for e in errors]
     by_id = {t.id: t for t in tasks}
-    store.update_run(tasks=[_task_record(t) for t in tasks], models=old.run.get("models", []),
-                     rescored_from=str(run_dir), settings=old.run.get("settings", {}))
+    store.update_run(
+        tasks=[_task_record(t) for t in tasks],
+        models=old.run.get("models", []),
+        rescored_from=str(run_dir),
+        settings=old.run.get("settings", {}),
+    )
     with _test_runner(workers if any(t.tests for t in tasks) else 0) as runner:
         self_check = SelfCheck(runner).start(tasks)
         grading = Grading(runner, _store_sample(store, outcome, None))
         for result in old.results:
             task = by_id.get(result.task)
             if task is None:
-                outcome.problems.append(f"{run_dir}: task {result.task!r} no longer exists; its samples were skipped")
+                outcome.problems.append(
+                    f"{run_dir}: task {result.task!r} no longer exists; its samples were skipped"
+                )
                 continue
             calibration = self_check.result(task)
             if not calibration.ok:
                 continue
             extraction = extract_code(result.completion, task.language, task.entry_point)
-            fields = _sample_fields(task, result.sample, result.model, result.generation, result.error)
+            fields = _sample_fields(
+                task, result.sample, result.model, result.generation, result.error
+            )
             fields["prompt"] = result.prompt
             grading.add(prepare(task, extraction, calibration.timeout_s), fields)
         grading.finish()
         for calibration in self_check.all(tasks).values():
             if not calibration.ok:
                 _report_broken(calibration, outcome)
-    store.update_run(finished_at=now_iso(), throughput=old.run.get("throughput", {}), problems=outcome.problems)
+    store.update_run(
+        finished_at=now_iso(), throughput=old.run.get("throughput", {}), problems=outcome.problems
+    )
     outcome.problems += write_outputs(store.path)
     return outcome

@@ -25,22 +25,61 @@ PARAMETERS: list[tuple[str, tuple[str, ...]]] = [
     ("Context length", ("context_length", "n_ctx", "ctx", "context_size")),
     ("GPU offload", ("gpu_offload", "n_gpu_layers", "gpu_layers")),
     ("CPU thread pool", ("cpu_thread_pool", "cpu_threads", "n_threads", "threads")),
-    ("Evaluation batch size", ("evaluation_batch_size", "batch_size", "eval_batch_size", "n_batch")),
+    (
+        "Evaluation batch size",
+        ("evaluation_batch_size", "batch_size", "eval_batch_size", "n_batch"),
+    ),
     ("RoPE Frequency Base", ("rope_frequency_base", "rope_freq_base")),
     ("RoPE Frequency Scale", ("rope_frequency_scale", "rope_freq_scale")),
-    ("Offload KV cache to GPU memory", ("offload_kv_cache_to_gpu", "offload_kv_cache", "kv_cache_on_gpu",
-                                        "kv_on_gpu", "offload_kqv")),
+    (
+        "Offload KV cache to GPU memory",
+        (
+            "offload_kv_cache_to_gpu",
+            "offload_kv_cache",
+            "kv_cache_on_gpu",
+            "kv_on_gpu",
+            "offload_kqv",
+        ),
+    ),
     ("Keep model in memory", ("keep_model_in_memory", "keep_in_memory", "use_mlock", "mlock")),
     ("Try mmap()", ("try_mmap", "mmap", "use_mmap")),
     ("Seed", ("seed",)),
-    ("Number of experts", ("number_of_experts", "num_experts", "experts", "n_experts", "experts_used")),
-    ("Force Model Experts Weights onto CPU", ("force_model_experts_weights_onto_cpu", "force_experts_on_cpu",
-                                              "experts_on_cpu", "cpu_moe")),
+    (
+        "Number of experts",
+        ("number_of_experts", "num_experts", "experts", "n_experts", "experts_used"),
+    ),
+    (
+        "Force Model Experts Weights onto CPU",
+        (
+            "force_model_experts_weights_onto_cpu",
+            "force_experts_on_cpu",
+            "experts_on_cpu",
+            "cpu_moe",
+        ),
+    ),
     ("Flash attention", ("flash_attention", "flash_attn")),
-    ("K Cache Quantization Type", ("k_cache_quantization_type", "k_cache_quantization", "k_cache_quant",
-                                   "k_cache_type", "cache_type_k", "type_k")),
-    ("V Cache Quantization Type", ("v_cache_quantization_type", "v_cache_quantization", "v_cache_quant",
-                                   "v_cache_type", "cache_type_v", "type_v")),
+    (
+        "K Cache Quantization Type",
+        (
+            "k_cache_quantization_type",
+            "k_cache_quantization",
+            "k_cache_quant",
+            "k_cache_type",
+            "cache_type_k",
+            "type_k",
+        ),
+    ),
+    (
+        "V Cache Quantization Type",
+        (
+            "v_cache_quantization_type",
+            "v_cache_quantization",
+            "v_cache_quant",
+            "v_cache_type",
+            "cache_type_v",
+            "type_v",
+        ),
+    ),
 ]
 # Generation settings recorded with the run, listed after the load parameters.
 GENERATION: list[tuple[str, tuple[str, ...]]] = [
@@ -51,8 +90,13 @@ GENERATION: list[tuple[str, tuple[str, ...]]] = [
     ("Samples per task", ("samples",)),
 ]
 AUTO_WHEN_EMPTY = {"RoPE Frequency Base", "RoPE Frequency Scale"}
-OFF_WHEN_EMPTY = {"Seed", "K Cache Quantization Type", "V Cache Quantization Type",
-                  "Force Model Experts Weights onto CPU", "Flash attention"}
+OFF_WHEN_EMPTY = {
+    "Seed",
+    "K Cache Quantization Type",
+    "V Cache Quantization Type",
+    "Force Model Experts Weights onto CPU",
+    "Flash attention",
+}
 NESTED = ("settings", "parameters", "params", "load", "profile", "config")
 LAYER_KEYS = ("n_layers", "layers", "block_count", "n_layer")
 
@@ -165,8 +209,12 @@ def _tps(result: SampleResult) -> float | None:
 
 def _model_section(model: Mapping[str, Any]) -> list[str]:
     name = str(model.get("display_name") or model.get("name") or "unknown model")
-    _, url = _lookup([{_norm(k): v for k, v in model.items()}], ("url", "source_url", "homepage", "repo_url"))
-    _, source = _lookup([{_norm(k): v for k, v in model.items()}], ("source", "path", "model_path", "file"))
+    _, url = _lookup(
+        [{_norm(k): v for k, v in model.items()}], ("url", "source_url", "homepage", "repo_url")
+    )
+    _, source = _lookup(
+        [{_norm(k): v for k, v in model.items()}], ("source", "path", "model_path", "file")
+    )
     link = url or (source if isinstance(source, str) and re.match(r"https?://", source) else None)
     if link:
         line = f"- [{name}]({link})"
@@ -182,13 +230,28 @@ def _model_section(model: Mapping[str, Any]) -> list[str]:
 def _summary_section(model: Mapping[str, Any]) -> list[str]:
     meta = _metadata(model)
     profile = model.get("profile") if isinstance(model.get("profile"), Mapping) else {}
-    text = (model.get("summary") or model.get("description") or profile.get("summary")
-            or profile.get("description") or meta.get("general.description") or "")
+    text = (
+        model.get("summary")
+        or model.get("description")
+        or profile.get("summary")
+        or profile.get("description")
+        or meta.get("general.description")
+        or ""
+    )
     facts = []
-    for label, key in (("name", "general.name"), ("architecture", "general.architecture"),
-                       ("size", "general.size_label"), ("quantization", "quantization"),
-                       ("file type", "general.file_type"), ("license", "general.license")):
-        value = meta.get(key) if key != "quantization" else (model.get("quantization") or meta.get("quantization"))
+    for label, key in (
+        ("name", "general.name"),
+        ("architecture", "general.architecture"),
+        ("size", "general.size_label"),
+        ("quantization", "quantization"),
+        ("file type", "general.file_type"),
+        ("license", "general.license"),
+    ):
+        value = (
+            meta.get(key)
+            if key != "quantization"
+            else (model.get("quantization") or meta.get("quantization"))
+        )
         if value not in (None, ""):
             facts.append(f"{label} {value}")
     context = next((v for k, v in meta.items() if str(k).endswith(".context_length")), None)
@@ -210,7 +273,9 @@ def _parameters_section(model: Mapping[str, Any], run: Mapping[str, Any]) -> lis
     sources = _sources(model, run)
     layers = _layers(model, sources)
     lines = ["## Parameters", ""]
-    labelled = model.get("lmstudio_parameters") or {}  # the backend's words fill what settings leave empty
+    labelled = (
+        model.get("lmstudio_parameters") or {}
+    )  # the backend's words fill what settings leave empty
     for label, keys in PARAMETERS + GENERATION:
         present, value = _lookup(sources, keys)
         if (not present or value is None) and labelled.get(label) is not None:
@@ -221,8 +286,9 @@ def _parameters_section(model: Mapping[str, Any], run: Mapping[str, Any]) -> lis
     return lines
 
 
-def _performance_section(model: Mapping[str, Any], run: Mapping[str, Any],
-                         results: Sequence[SampleResult]) -> list[str]:
+def _performance_section(
+    model: Mapping[str, Any], run: Mapping[str, Any], results: Sequence[SampleResult]
+) -> list[str]:
     ttft = _median(_ttft(r) for r in results)
     tps = _median(_tps(r) for r in results)
     throughput = run.get("throughput") if isinstance(run.get("throughput"), Mapping) else {}
@@ -230,7 +296,9 @@ def _performance_section(model: Mapping[str, Any], run: Mapping[str, Any],
         tps = throughput.get("tokens_per_second_median")
     if ttft is None and len(run.get("models") or []) <= 1:
         ttft = throughput.get("ttft_seconds_median")
-    _, load = _lookup(_sources(model, {}), ("load_seconds", "load_time_s", "load_s", "model_load_seconds"))
+    _, load = _lookup(
+        _sources(model, {}), ("load_seconds", "load_time_s", "load_s", "model_load_seconds")
+    )
     known = [r.completion_tokens for r in results if r.completion_tokens is not None]
     tokens = f", {sum(known)} completion tokens" if known else ""
     tasks = len({r.task for r in results})
@@ -239,13 +307,17 @@ def _performance_section(model: Mapping[str, Any], run: Mapping[str, Any],
         "",
         f"- Thought for: {duration(ttft)}",
         f"- Tokens per second: {tps:.2f}" if tps is not None else f"- Tokens per second: {NA}",
-        f"- Model load time: {float(load):.2f} s" if isinstance(load, int | float) else f"- Model load time: {NA}",
+        f"- Model load time: {float(load):.2f} s"
+        if isinstance(load, int | float)
+        else f"- Model load time: {NA}",
         f"- Samples: {len(results)} ({tasks} task{'s' if tasks != 1 else ''}{tokens})",
     ]
     return lines
 
 
-def count_notes(results: Sequence[SampleResult], *, positive: bool = False) -> list[tuple[str, int]]:
+def count_notes(
+    results: Sequence[SampleResult], *, positive: bool = False
+) -> list[tuple[str, int]]:
     """Notes across samples, each once with the number of samples that have it, most common first."""
     counts: Counter[str] = Counter()
     order: dict[str, int] = {}
@@ -272,7 +344,10 @@ def _observations_section(results: Sequence[SampleResult]) -> list[str]:
             for note, count in negative:
                 lines += [_counted(note, count, len(mine)), ""]
         else:
-            lines += [f"No problems found in {len(mine)} sample{'s' if len(mine) != 1 else ''}.", ""]
+            lines += [
+                f"No problems found in {len(mine)} sample{'s' if len(mine) != 1 else ''}.",
+                "",
+            ]
         positive = count_notes(mine, positive=True)
         if positive:
             lines += ["Done well:", ""]
@@ -290,15 +365,24 @@ def _scores_section(run: Mapping[str, Any], results: Sequence[SampleResult]) -> 
     lines += ["| Task | Samples | Mean score | Passed | pass@1 |", "|---|---:|---:|---:|---:|"]
     for row in score_rows(results, ks=(1,)):
         passes = round(row["pass_rate"] * row["samples"])
-        lines.append(f"| {row['task']} | {row['samples']} | {row['mean_score']:.1f} | {passes}/{row['samples']} "
-                     f"| {row['pass@1']:.2f} |")
+        lines.append(
+            f"| {row['task']} | {row['samples']} | {row['mean_score']:.1f} | {passes}/{row['samples']} "
+            f"| {row['pass@1']:.2f} |"
+        )
     ident, started = run.get("id"), run.get("started_at")
     if ident or started:
-        lines += ["", f"Run {ident}" + (f", started {started}." if started else ".") if ident else f"Run started {started}."]
+        lines += [
+            "",
+            f"Run {ident}" + (f", started {started}." if started else ".")
+            if ident
+            else f"Run started {started}.",
+        ]
     return lines
 
 
-def render_record(run: Mapping[str, Any], model: Mapping[str, Any], results: Sequence[SampleResult]) -> str:
+def render_record(
+    run: Mapping[str, Any], model: Mapping[str, Any], results: Sequence[SampleResult]
+) -> str:
     """The Markdown evaluation record of one model in one run."""
     sections = [
         _model_section(model),
@@ -314,9 +398,15 @@ def render_record(run: Mapping[str, Any], model: Mapping[str, Any], results: Seq
 def write_records(run_dir: Path) -> list[Path]:
     """Write ``record-<model-slug>.md`` for every model of the run; return the paths."""
     loaded = load_run(run_dir)
-    models: list[Mapping[str, Any]] = [m for m in loaded.run.get("models") or [] if isinstance(m, Mapping)]
+    models: list[Mapping[str, Any]] = [
+        m for m in loaded.run.get("models") or [] if isinstance(m, Mapping)
+    ]
     named = {str(m.get("name")) for m in models}
-    models += [{"name": name} for name in dict.fromkeys(r.model for r in loaded.results) if name not in named]
+    models += [
+        {"name": name}
+        for name in dict.fromkeys(r.model for r in loaded.results)
+        if name not in named
+    ]
     written = []
     for model in models:
         name = str(model.get("name"))

@@ -77,7 +77,8 @@ def name_matches(pattern: str, name: str) -> bool:
 
 def matching_cases(patterns: Sequence[str], cases: Iterable[TestCase]) -> list[TestCase]:
     return [
-        case for case in cases
+        case
+        for case in cases
         if case.outcome != "skipped" and any(name_matches(p, case.name) for p in patterns)
     ]
 
@@ -171,14 +172,23 @@ def _tests_sentence(failing: Sequence[TestCase], *, despite_checks: bool = False
     shown = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     noun = "test" if len(names) == 1 else "tests"
     verb = "fails" if len(names) == 1 else "fail"
-    why = (f" ({test_label(first.name)}: {detail})" if len(names) > 1 else f": {detail}") if detail else ""
+    why = (
+        (f" ({test_label(first.name)}: {detail})" if len(names) > 1 else f": {detail}")
+        if detail
+        else ""
+    )
     if despite_checks:
         return f"The code has the checks the rules look for, but the {noun} {shown} {verb}{why}."
     return f"The {noun} {shown} {verb}{why}."
 
 
-def _judge(task: TaskSpec, requirement: Requirement, checks: Sequence[RuleCheck], cases: Sequence[TestCase],
-           broken: bool) -> _Judged:
+def _judge(
+    task: TaskSpec,
+    requirement: Requirement,
+    checks: Sequence[RuleCheck],
+    cases: Sequence[TestCase],
+    broken: bool,
+) -> _Judged:
     applicable = [c for c in checks if c.applicable]
     held = [c for c in applicable if c.passed]
     failed = [c for c in applicable if not c.passed]
@@ -213,9 +223,15 @@ def _judge(task: TaskSpec, requirement: Requirement, checks: Sequence[RuleCheck]
         credit = 0.0
         if checks and not requirement.tests:  # every binding reported "not applicable"
             counted = False
-            evidence.append(f"no evidence: none of its rules applies to {task.language}, and it names no tests")
+            evidence.append(
+                f"no evidence: none of its rules applies to {task.language}, and it names no tests"
+            )
         else:
-            wanted = f"no test matched {join(requirement.tests)}" if requirement.tests else "it names no tests"
+            wanted = (
+                f"no test matched {join(requirement.tests)}"
+                if requirement.tests
+                else "it names no tests"
+            )
             evidence.append(f"no evidence: no rule check applied and {wanted}")
     credit = round(min(1.0, max(0.0, credit)), 4)
     status = "met" if credit >= MET else ("partial" if credit > 1 - MET else "unmet")
@@ -228,10 +244,10 @@ def _judge(task: TaskSpec, requirement: Requirement, checks: Sequence[RuleCheck]
                 f"matching tests fail ({_case_evidence(failing[0])})."
             )
         elif static < MET and dynamic >= MET:
-            where = ", ".join(
-                e for c in failed for e in _check_evidence(c, key, task.language)
+            where = ", ".join(e for c in failed for e in _check_evidence(c, key, task.language))
+            disagreement = (
+                f"All {len(matched)} matching tests pass, but the static checks disagree ({where})."
             )
-            disagreement = f"All {len(matched)} matching tests pass, but the static checks disagree ({where})."
 
     # Values for the templates.
     values: dict[str, Any] = dict(task.params)
@@ -242,7 +258,8 @@ def _judge(task: TaskSpec, requirement: Requirement, checks: Sequence[RuleCheck]
             values[k] = found
     missing = _unique(v for c in failed if key and key in c.params for v in _narrowed(c, key))
     present = [
-        v for v in _unique(v for c in held if key and key in c.params for v in _values(c.params[key]))
+        v
+        for v in _unique(v for c in held if key and key in c.params for v in _values(c.params[key]))
         if v not in missing
     ]
     bad_findings = [f for c in failed for f in c.findings]
@@ -256,7 +273,9 @@ def _judge(task: TaskSpec, requirement: Requirement, checks: Sequence[RuleCheck]
 
     notes: list[Note] = []
     if status != "met" and counted and (failed or failing):
-        notes = _negative_notes(requirement, failed, failing, held, values, bool(applicable), dynamic)
+        notes = _negative_notes(
+            requirement, failed, failing, held, values, bool(applicable), dynamic
+        )
     positive = None
     if status == "met" and requirement.notes.met:
         positive = fill(requirement.notes.met, values | {"missing": [], "present": present})
@@ -274,9 +293,15 @@ def _judge(task: TaskSpec, requirement: Requirement, checks: Sequence[RuleCheck]
     return _Judged(verdict, notes, positive, counted)
 
 
-def _negative_notes(requirement: Requirement, failed: Sequence[RuleCheck], failing: Sequence[TestCase],
-                    held: Sequence[RuleCheck], values: dict[str, Any], has_static: bool,
-                    dynamic: float | None) -> list[Note]:
+def _negative_notes(
+    requirement: Requirement,
+    failed: Sequence[RuleCheck],
+    failing: Sequence[TestCase],
+    held: Sequence[RuleCheck],
+    values: dict[str, Any],
+    has_static: bool,
+    dynamic: float | None,
+) -> list[Note]:
     findings = [f for c in failed for f in c.findings]
     spans = anchors(findings)
     shown = quotes(f for f in findings if anchors([f]))
@@ -292,12 +317,18 @@ def _negative_notes(requirement: Requirement, failed: Sequence[RuleCheck], faili
     templates = [requirement.notes.unmet]
     if level == "partial" and requirement.notes.partial:
         templates.insert(0, requirement.notes.partial)
-    for template in templates:  # the partial sentence, else the unmet one, where the evidence fills it
+    for (
+        template
+    ) in templates:  # the partial sentence, else the unmet one, where the evidence fills it
         needed = placeholders(template) & {"missing", "lines", "tests"}
         if all(values.get(name) for name in needed):
             return [Note(fill(template, values), spans, shown, failures)]
     # The template cannot be filled from this evidence: say what the evidence says instead.
-    notes = [Note(f.message, anchors([f]), quotes([f] if anchors([f]) else [])) for f in findings if f.message.strip()]
+    notes = [
+        Note(f.message, anchors([f]), quotes([f] if anchors([f]) else []))
+        for f in findings
+        if f.message.strip()
+    ]
     if not notes and failing:
         notes = [Note(_tests_sentence(failing), [], [], failures)]
     return notes
@@ -312,8 +343,12 @@ def _merge_test_failures(notes: list[Note]) -> list[Note]:
     if not pending:
         return notes
     failing = _unique(case for note in pending for case in note.cases)
-    merged = Note(_tests_sentence(failing, despite_checks=True), [], [],
-                  _unique(f for note in pending for f in note.failures))
+    merged = Note(
+        _tests_sentence(failing, despite_checks=True),
+        [],
+        [],
+        _unique(f for note in pending for f in note.failures),
+    )
     at = notes.index(pending[0])
     rest = [note for note in notes if not note.cases]
     return rest[:at] + [merged] + rest[at:]
@@ -341,15 +376,33 @@ def _findings(checks: Iterable[RuleCheck]) -> list[Finding]:
 
 def _no_code(task: TaskSpec, tests: TestRun) -> Verdict:
     requirements = [
-        RequirementVerdict(id=r.id, met=False, status="unmet", credit=0.0, weight=r.weight, gating=r.gating,
-                           evidence=["no code in the reply"])
+        RequirementVerdict(
+            id=r.id,
+            met=False,
+            status="unmet",
+            credit=0.0,
+            weight=r.weight,
+            gating=r.gating,
+            evidence=["no code in the reply"],
+        )
         for r in task.requirements
     ]
-    return Verdict(task=task.id, language=task.language, score=0.0, passed=False, requirements=requirements,
-                   tests=tests, notes=[NO_CODE], code=None, task_version=task.version)
+    return Verdict(
+        task=task.id,
+        language=task.language,
+        score=0.0,
+        passed=False,
+        requirements=requirements,
+        tests=tests,
+        notes=[NO_CODE],
+        code=None,
+        task_version=task.version,
+    )
 
 
-def score(task: TaskSpec, extraction: Extraction, checks: Sequence[RuleCheck], tests: TestRun) -> Verdict:
+def score(
+    task: TaskSpec, extraction: Extraction, checks: Sequence[RuleCheck], tests: TestRun
+) -> Verdict:
     """Judge one piece of code against ``task`` from its rule checks and test run."""
     if extraction.code is None or not extraction.code.strip():
         return _no_code(task, tests)
@@ -370,14 +423,21 @@ def score(task: TaskSpec, extraction: Extraction, checks: Sequence[RuleCheck], t
     for item in judged:
         notes += item.notes
     notes = _merge_test_failures(notes)
-    covered = {(c.rule, repr(sorted(c.params.items()))) for c in checks if c.requirement in known and not c.passed}
+    covered = {
+        (c.rule, repr(sorted(c.params.items())))
+        for c in checks
+        if c.requirement in known and not c.passed
+    }
     for check in checks:
         if check.requirement in known or _is_syntax(check) or check.passed or not check.applicable:
             continue
         if (check.rule, repr(sorted(check.params.items()))) in covered:
             continue
-        notes += [Note(f.message, anchors([f]), quotes([f] if anchors([f]) else []))
-                  for f in check.findings if f.message.strip()]
+        notes += [
+            Note(f.message, anchors([f]), quotes([f] if anchors([f]) else []))
+            for f in check.findings
+            if f.message.strip()
+        ]
 
     counted = [item for item in judged if item.counted]
     total = sum(item.verdict.weight for item in counted)

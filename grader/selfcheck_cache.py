@@ -51,6 +51,13 @@ def recall(task: TaskSpec) -> float | None:
 
 def remember(task: TaskSpec, reference_seconds: float) -> None:
     with contextlib.suppress(OSError):  # a read-only cache only costs speed
-        write_json_atomic(_entry(task), {"task": task.id, "version": task.version,
-                                         "reference_seconds": reference_seconds, "checked_at": time.time()},
-                          durable=False)
+        write_json_atomic(
+            _entry(task),
+            {
+                "task": task.id,
+                "version": task.version,
+                "reference_seconds": reference_seconds,
+                "checked_at": time.time(),
+            },
+            durable=False,
+        )

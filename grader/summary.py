@@ -42,15 +42,17 @@ def score_rows(results: Sequence[SampleResult], ks: Sequence[int] = (1,)) -> lis
         n = len(group)
         passes = sum(bool(r.passed) for r in group)
         speeds = [float(r.tokens_per_second) for r in group if r.tokens_per_second is not None]
-        rows.append({
-            "model": model,
-            "task": task,
-            "samples": n,
-            "mean_score": statistics.fmean(float(r.score) for r in group),
-            "pass_rate": passes / n,
-            **{f"pass@{k}": pass_at_k(n, passes, k) if k <= n else math.nan for k in ks},
-            "tokens_per_second": statistics.fmean(speeds) if speeds else math.nan,
-        })
+        rows.append(
+            {
+                "model": model,
+                "task": task,
+                "samples": n,
+                "mean_score": statistics.fmean(float(r.score) for r in group),
+                "pass_rate": passes / n,
+                **{f"pass@{k}": pass_at_k(n, passes, k) if k <= n else math.nan for k in ks},
+                "tokens_per_second": statistics.fmean(speeds) if speeds else math.nan,
+            }
+        )
     return rows
 
 
@@ -62,7 +64,14 @@ def summarize(results: Sequence[SampleResult], ks: Sequence[int] = (1,)) -> pd.D
     import pandas as pd
 
     ks = sorted({int(k) for k in ks})
-    columns = [*KEYS, "samples", "mean_score", "pass_rate", *(f"pass@{k}" for k in ks), "tokens_per_second"]
+    columns = [
+        *KEYS,
+        "samples",
+        "mean_score",
+        "pass_rate",
+        *(f"pass@{k}" for k in ks),
+        "tokens_per_second",
+    ]
     return pd.DataFrame(score_rows(results, ks), columns=columns)
 
 
@@ -71,7 +80,13 @@ def requirement_rates(results: Sequence[SampleResult]) -> pd.DataFrame:
     import pandas as pd
 
     rows = [
-        {"model": r.model, "task": r.task, "requirement": req.id, "met": bool(req.met), "credit": float(req.credit)}
+        {
+            "model": r.model,
+            "task": r.task,
+            "requirement": req.id,
+            "met": bool(req.met),
+            "credit": float(req.credit),
+        }
         for r in results
         for req in r.requirements
     ]
@@ -86,4 +101,8 @@ def requirement_rates(results: Sequence[SampleResult]) -> pd.DataFrame:
         .reset_index()
     )
     table["_order"] = table["requirement"].map(order)
-    return table.sort_values([*KEYS, "_order"], kind="stable").drop(columns="_order").reset_index(drop=True)[columns]
+    return (
+        table.sort_values([*KEYS, "_order"], kind="stable")
+        .drop(columns="_order")
+        .reset_index(drop=True)[columns]
+    )

@@ -69,7 +69,9 @@ class Limits(Frozen):
 
 class Scoring(Frozen):
     pass_threshold: float = Field(default=70.0, ge=0, le=100)
-    tests_weight: float = Field(default=0.5, ge=0, le=1)  # share of a requirement's credit from tests when it has both kinds
+    tests_weight: float = Field(
+        default=0.5, ge=0, le=1
+    )  # share of a requirement's credit from tests when it has both kinds
 
 
 class TaskSpec(Frozen):

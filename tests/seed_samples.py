@@ -14,6 +14,10 @@ BAD_CODE = (
     "        return {'code': 50003, 'message': 'bad flag'}\n"
     "    return {'code': 0, 'message': 'ok'}\n"
 )
-VALIDATION_NOTE = "Didn't include any parameter validation (error codes 50001, 50002, 50003) as required."
-CATCH_NOTE = ("Used error code 50003 within the try...catch block, which should be used to validate the flag "
-              "parameters (ActiveFlag, SystemDeleteFlag).")
+VALIDATION_NOTE = (
+    "Didn't include any parameter validation (error codes 50001, 50002, 50003) as required."
+)
+CATCH_NOTE = (
+    "Used error code 50003 within the try...catch block, which should be used to validate the flag "
+    "parameters (ActiveFlag, SystemDeleteFlag)."
+)

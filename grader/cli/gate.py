@@ -12,17 +12,39 @@ from grader.errors import GraderError
 
 @click.command()
 @click.argument("run_dir", type=click.Path(path_type=Path))
-@click.option("--baseline", required=True, type=click.Path(path_type=Path),
-              help="A run directory or a baseline file (grade baseline save).")
-@click.option("--config", "config_path", type=click.Path(path_type=Path),
-              help="Gate file (YAML) saying what counts as a regression. Default: gates/default.yaml.")
-@click.option("--junit", type=click.Path(dir_okay=False, path_type=Path), help="Write JUnit XML here.")
-@click.option("--sarif", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the run's static findings as SARIF 2.1.0 here.")
-@click.option("--markdown", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write a Markdown summary (for a pull-request comment) here.")
-def gate(run_dir: Path, baseline: Path, config_path: Path | None, junit: Path | None, sarif: Path | None,
-         markdown: Path | None) -> None:
+@click.option(
+    "--baseline",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="A run directory or a baseline file (grade baseline save).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="Gate file (YAML) saying what counts as a regression. Default: gates/default.yaml.",
+)
+@click.option(
+    "--junit", type=click.Path(dir_okay=False, path_type=Path), help="Write JUnit XML here."
+)
+@click.option(
+    "--sarif",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the run's static findings as SARIF 2.1.0 here.",
+)
+@click.option(
+    "--markdown",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write a Markdown summary (for a pull-request comment) here.",
+)
+def gate(
+    run_dir: Path,
+    baseline: Path,
+    config_path: Path | None,
+    junit: Path | None,
+    sarif: Path | None,
+    markdown: Path | None,
+) -> None:
     """Exit 1 when RUN_DIR regressed against BASELINE, naming what; 0 when nothing did."""
     config = gating.load_config(config_path)
     if not run_dir.is_dir():
@@ -51,8 +73,10 @@ def save(run_dir: Path, file: Path) -> None:
     """Write RUN_DIR's per-task scores, verdicts and notes to FILE (JSON, or YAML by suffix)."""
     path = gating.save_baseline(run_dir, file)
     snapshot = gating.load_snapshot(path)
-    click.echo(f"baseline: {path} ({len(snapshot.entries)} task x model entries, "
-               f"models: {', '.join(snapshot.model_names)})")
+    click.echo(
+        f"baseline: {path} ({len(snapshot.entries)} task x model entries, "
+        f"models: {', '.join(snapshot.model_names)})"
+    )
 
 
 def register(grade: click.Group) -> None:

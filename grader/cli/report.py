@@ -18,8 +18,11 @@ def _run_dir(path: Path, what: str) -> Path:
 
 @click.command()
 @click.argument("run_dir", type=click.Path(path_type=Path))
-@click.option("--baseline", type=click.Path(path_type=Path),
-              help="Another run directory to compare with (what changed per task, side by side).")
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path),
+    help="Another run directory to compare with (what changed per task, side by side).",
+)
 def report(run_dir: Path, baseline: Path | None) -> None:
     """(Re)write RUN_DIR/report.html: one self-contained page to review the run."""
     _run_dir(run_dir, "RUN_DIR")

@@ -29,8 +29,10 @@ def _sandbox(unsafe: bool) -> None:
     sandbox.allow_unsafe_no_sandbox(unsafe)
     usable, reason = sandbox.sandbox_status()
     if not usable and not unsafe:
-        raise GraderError(f"the sandbox cannot isolate code here: {reason}. "
-                          "Install bubblewrap, or pass --unsafe-no-sandbox to run without isolation.")
+        raise GraderError(
+            f"the sandbox cannot isolate code here: {reason}. "
+            "Install bubblewrap, or pass --unsafe-no-sandbox to run without isolation."
+        )
     if unsafe:
         click.echo("warning: --unsafe-no-sandbox: generated code runs WITHOUT isolation", err=True)
 
@@ -62,8 +64,13 @@ def _progress(total: int):  # type: ignore[no-untyped-def]
         TimeRemainingColumn,
     )
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeRemainingColumn(), transient=True) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        transient=True,
+    ) as bar:
         bar_id = bar.add_task("grading", total=total)
 
         def advance(description: str, done: int) -> None:
@@ -74,46 +81,105 @@ def _progress(total: int):  # type: ignore[no-untyped-def]
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
-@click.option("--model", "model", help="GGUF path, profile name/file, or openai:URL#name. Default: the embedded model.")
-@click.option("--replay", type=click.Path(exists=True, dir_okay=False), help="Grade completions from a JSONL file instead of generating.")
-@click.option("--samples", default=1, show_default=True, type=click.IntRange(1), help="Samples per task.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Run directory (default reports/runs/<timestamp>).")
-@click.option("--resume", "resume_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Finish an interrupted run in this directory, redoing nothing.")
-@click.option("--template", help="Prompt template: gguf (default), deepseek-coder, user-assistant, or a file.")
+@click.option(
+    "--model",
+    "model",
+    help="GGUF path, profile name/file, or openai:URL#name. Default: the embedded model.",
+)
+@click.option(
+    "--replay",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Grade completions from a JSONL file instead of generating.",
+)
+@click.option(
+    "--samples", default=1, show_default=True, type=click.IntRange(1), help="Samples per task."
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Run directory (default reports/runs/<timestamp>).",
+)
+@click.option(
+    "--resume",
+    "resume_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Finish an interrupted run in this directory, redoing nothing.",
+)
+@click.option(
+    "--template", help="Prompt template: gguf (default), deepseek-coder, user-assistant, or a file."
+)
 @click.option("--temperature", type=float)
 @click.option("--top-p", "top_p", type=float)
-@click.option("--seed", type=int, help="Base seed; sample i uses seed+i. Default: random, recorded.")
+@click.option(
+    "--seed", type=int, help="Base seed; sample i uses seed+i. Default: random, recorded."
+)
 @click.option("--max-tokens", default=1024, show_default=True, type=click.IntRange(1))
-@click.option("--set", "settings", multiple=True, metavar="KEY=VALUE", help="Override a model profile setting.")
-@click.option("--no-cache", is_flag=True, help="Regenerate completions and redo self-checks even when cached.")
+@click.option(
+    "--set",
+    "settings",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Override a model profile setting.",
+)
+@click.option(
+    "--no-cache", is_flag=True, help="Regenerate completions and redo self-checks even when cached."
+)
 @click.option("--no-self-check", is_flag=True, help="Skip grading each task's reference first.")
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1), help="Sandbox workers.")
+@click.option(
+    "--workers", default=2, show_default=True, type=click.IntRange(1), help="Sandbox workers."
+)
 @sandbox_option
-def run(paths: tuple[str, ...], model: str | None, replay: str | None, samples: int, out: Path | None,
-        resume_dir: Path | None, template: str | None, temperature: float | None, top_p: float | None,
-        seed: int | None, max_tokens: int, settings: tuple[str, ...], no_cache: bool, no_self_check: bool,
-        workers: int, unsafe_no_sandbox: bool) -> None:
+def run(
+    paths: tuple[str, ...],
+    model: str | None,
+    replay: str | None,
+    samples: int,
+    out: Path | None,
+    resume_dir: Path | None,
+    template: str | None,
+    temperature: float | None,
+    top_p: float | None,
+    seed: int | None,
+    max_tokens: int,
+    settings: tuple[str, ...],
+    no_cache: bool,
+    no_self_check: bool,
+    workers: int,
+    unsafe_no_sandbox: bool,
+) -> None:
     """Generate and grade every task under PATHS."""
     _sandbox(unsafe_no_sandbox)
     if resume_dir is not None:
         store = RunStore.open(resume_dir)
         args = store.run.get("args", {})
         options = pipeline.RunOptions(
-            paths=list(paths) or args.get("paths", []), model=model or args.get("model"),
-            replay=replay or args.get("replay"), samples=args.get("samples", samples),
-            template=args.get("template"), overrides=args.get("overrides", {}),
-            max_tokens=args.get("max_tokens", max_tokens), seed=args.get("seed"),
-            use_cache=not no_cache, self_check=not no_self_check, workers=workers,
+            paths=list(paths) or args.get("paths", []),
+            model=model or args.get("model"),
+            replay=replay or args.get("replay"),
+            samples=args.get("samples", samples),
+            template=args.get("template"),
+            overrides=args.get("overrides", {}),
+            max_tokens=args.get("max_tokens", max_tokens),
+            seed=args.get("seed"),
+            use_cache=not no_cache,
+            self_check=not no_self_check,
+            workers=workers,
         )
     else:
         if not paths:
             raise click.UsageError("give at least one task PATH (or --resume DIR)")
         options = pipeline.RunOptions(
-            paths=list(paths), model=model, replay=replay, samples=samples,
-            template=template, overrides=_overrides(settings, temperature=temperature, top_p=top_p),
-            max_tokens=max_tokens, seed=seed, use_cache=not no_cache,
-            self_check=not no_self_check, workers=workers,
+            paths=list(paths),
+            model=model,
+            replay=replay,
+            samples=samples,
+            template=template,
+            overrides=_overrides(settings, temperature=temperature, top_p=top_p),
+            max_tokens=max_tokens,
+            seed=seed,
+            use_cache=not no_cache,
+            self_check=not no_self_check,
+            workers=workers,
         )
         store = RunStore.create(out or default_run_dir(), pipeline.run_header(options))
     expected = len(find_spec_files(options.paths)) * (1 if options.replay else options.samples)
@@ -123,8 +189,10 @@ def run(paths: tuple[str, ...], model: str | None, replay: str | None, samples: 
         click.echo(f"error: {problem}", err=True)
     results = load_run(store.path).results
     passed = sum(r.passed for r in results)
-    click.echo(f"{outcome.graded} samples graded ({outcome.skipped} already done); "
-               f"{passed} of {len(results)} passed")
+    click.echo(
+        f"{outcome.graded} samples graded ({outcome.skipped} already done); "
+        f"{passed} of {len(results)} passed"
+    )
     click.echo(f"run: {store.path}")
     if (store.path / "report.html").exists():
         click.echo(f"report: {store.path / 'report.html'}")
@@ -132,20 +200,39 @@ def run(paths: tuple[str, ...], model: str | None, replay: str | None, samples: 
 
 
 @click.command()
-@click.option("--task", "task_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--code", "code_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--reply", is_flag=True, help="FILE is a model reply: extract the code from it first.")
+@click.option(
+    "--task",
+    "task_path",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)
+@click.option(
+    "--code",
+    "code_path",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)
+@click.option(
+    "--reply", is_flag=True, help="FILE is a model reply: extract the code from it first."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the verdict as one JSON object.")
 @click.option("--no-self-check", is_flag=True, help="Skip grading the task's reference first.")
 @sandbox_option
-def check(task_path: Path, code_path: Path, reply: bool, as_json: bool, no_self_check: bool,
-          unsafe_no_sandbox: bool) -> None:
+def check(
+    task_path: Path,
+    code_path: Path,
+    reply: bool,
+    as_json: bool,
+    no_self_check: bool,
+    unsafe_no_sandbox: bool,
+) -> None:
     """Grade one file against one task, without a model. Exit 0 passed, 1 failed."""
     _sandbox(unsafe_no_sandbox)
     task = load_task(task_path)
     text = code_path.read_text(encoding="utf-8", errors="replace")
-    verdict, _ = pipeline.grade_code(task, **({"reply": text} if reply else {"code": text}),
-                                     self_check=not no_self_check)
+    verdict, _ = pipeline.grade_code(
+        task, **({"reply": text} if reply else {"code": text}), self_check=not no_self_check
+    )
     if as_json:
         click.echo(json.dumps(verdict.model_dump(mode="json"), ensure_ascii=False))
     else:
@@ -157,8 +244,10 @@ def _print_verdict(verdict: Verdict) -> None:
     status = "PASSED" if verdict.passed else "FAILED"
     click.echo(f"{verdict.task}: {status}, score {verdict.score:.0f}/100")
     t = verdict.tests
-    click.echo(f"tests: {t.passed} passed, {t.failed} failed, {t.errors} errors"
-               + (" (timed out)" if t.timed_out else ""))
+    click.echo(
+        f"tests: {t.passed} passed, {t.failed} failed, {t.errors} errors"
+        + (" (timed out)" if t.timed_out else "")
+    )
     for requirement in verdict.requirements:
         click.echo(f"  [{requirement.status:>7}] {requirement.id}")
     for finding in verdict.findings:
@@ -171,7 +260,11 @@ def _print_verdict(verdict: Verdict) -> None:
 
 @click.command()
 @click.argument("run_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="New run directory (default reports/runs/<timestamp>).")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="New run directory (default reports/runs/<timestamp>).",
+)
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1))
 @sandbox_option
 def rescore(run_dir: Path, out: Path | None, workers: int, unsafe_no_sandbox: bool) -> None:

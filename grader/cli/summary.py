@@ -12,8 +12,13 @@ from grader.store import load_run
 from grader.summary import requirement_rates, summarize
 
 DEFAULT_KS = (1, 2, 5, 10, 20, 50, 100)
-HEADERS = {"mean_score": "mean score", "pass_rate": "pass rate", "tokens_per_second": "tok/s",
-           "met_rate": "met rate", "mean_credit": "mean credit"}
+HEADERS = {
+    "mean_score": "mean score",
+    "pass_rate": "pass rate",
+    "tokens_per_second": "tok/s",
+    "met_rate": "met rate",
+    "mean_credit": "mean credit",
+}
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -32,8 +37,12 @@ def _table(frame: pd.DataFrame, title: str):  # type: ignore[no-untyped-def]
     table = Table(title=title)
     for column in frame.columns:
         numeric = pd.api.types.is_numeric_dtype(frame[column])
-        table.add_column(HEADERS.get(str(column), str(column)), justify="right" if numeric else "left",
-                         no_wrap=not numeric, overflow="fold")
+        table.add_column(
+            HEADERS.get(str(column), str(column)),
+            justify="right" if numeric else "left",
+            no_wrap=not numeric,
+            overflow="fold",
+        )
     for row in frame.itertuples(index=False):
         table.add_row(*(_cell(v) for v in row))
     return table
@@ -41,11 +50,20 @@ def _table(frame: pd.DataFrame, title: str):  # type: ignore[no-untyped-def]
 
 @click.command()
 @click.argument("run_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the table (default RUN_DIR/summary.csv); the requirement rates go "
-                   "next to it as <name>-requirements.csv.")
-@click.option("-k", "ks", type=click.IntRange(1), multiple=True,
-              help="pass@k to report (repeatable). Default: 1 and every k in 2, 5, 10, 20, 50, 100 up to the samples taken.")
+@click.option(
+    "--csv",
+    "csv_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the table (default RUN_DIR/summary.csv); the requirement rates go "
+    "next to it as <name>-requirements.csv.",
+)
+@click.option(
+    "-k",
+    "ks",
+    type=click.IntRange(1),
+    multiple=True,
+    help="pass@k to report (repeatable). Default: 1 and every k in 2, 5, 10, 20, 50, 100 up to the samples taken.",
+)
 def summary(run_dir: Path, csv_path: Path | None, ks: tuple[int, ...]) -> None:
     """Print samples, mean score, pass rate, pass@k and tokens/s per model and task; write CSV."""
     from rich.console import Console

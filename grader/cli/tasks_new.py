@@ -10,15 +10,25 @@ from grader.types import LANGUAGES
 
 @click.command("new")
 @click.argument("name")
-@click.option("--language", "-l", required=True, type=click.Choice(LANGUAGES), help="Language of the variant.")
-@click.option("--root", default="tasks", show_default=True, type=click.Path(file_okay=False), help="Folder holding the tasks.")
+@click.option(
+    "--language", "-l", required=True, type=click.Choice(LANGUAGES), help="Language of the variant."
+)
+@click.option(
+    "--root",
+    default="tasks",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder holding the tasks.",
+)
 @click.option("--title", default=None, help="The task's title (default: from NAME).")
 @click.option("--force", is_flag=True, help="Overwrite files that already exist.")
 def new(name: str, language: str, root: str, title: str | None, force: bool) -> None:
     """Scaffold ROOT/NAME/: a LANGUAGE spec, a test file and a reference stub."""
     for path in scaffold_task(root, name, language, title=title, force=force):
         click.echo(f"wrote {path}")
-    click.echo(f"next: fill in the TODOs, add wrong-* solutions, then `grade tasks lint {root}/{name}`")
+    click.echo(
+        f"next: fill in the TODOs, add wrong-* solutions, then `grade tasks lint {root}/{name}`"
+    )
 
 
 def register(grade: click.Group) -> None:

@@ -20,7 +20,9 @@ Status = Literal["compared", "missing", "new", "version_changed"]
 class Issue:
     """One thing the gate says: a regression (``fail``), a difference (``warn``) or a fact."""
 
-    kind: str  # pass_rate, score, requirement, note, pass_at_k, tokens_per_second, missing_task, ...
+    kind: (
+        str  # pass_rate, score, requirement, note, pass_at_k, tokens_per_second, missing_task, ...
+    )
     level: Level
     message: str
     task: str | None = None
@@ -29,7 +31,9 @@ class Issue:
 
     def line(self) -> str:
         label = {"fail": "REGRESSION", "warn": "warning", "info": "note"}[self.level]
-        where = " ".join(part for part in (self.task, f"[{self.model}]" if self.model else None) if part)
+        where = " ".join(
+            part for part in (self.task, f"[{self.model}]" if self.model else None) if part
+        )
         return f"{label}: {where}: {self.message}" if where else f"{label}: {self.message}"
 
 
@@ -79,8 +83,10 @@ class GateVerdict:
         regressed = sorted({(c.task, c.model) for c in self.comparisons if c.regressed})
         lines = [i.line() for i in self.failures + self.warnings]
         if self.ok:
-            lines.append(f"gate passed: {compared} task(s) compared, nothing regressed"
-                         + (f", {len(self.warnings)} warning(s)" if self.warnings else ""))
+            lines.append(
+                f"gate passed: {compared} task(s) compared, nothing regressed"
+                + (f", {len(self.warnings)} warning(s)" if self.warnings else "")
+            )
         else:
             names = ", ".join(f"{t} [{m}]" for t, m in regressed) or "the suite"
             lines.append(f"gate FAILED: {len(self.failures)} regression(s) in {names}")
@@ -105,7 +111,9 @@ def wilson_upper(successes: int, n: int, confidence: float) -> float:
     return min(1.0, (centre + spread) / (1 + z * z / n))
 
 
-def rate_dropped(base_hits: int, base_n: int, hits: int, n: int, rule: PassRate) -> tuple[bool, str]:
+def rate_dropped(
+    base_hits: int, base_n: int, hits: int, n: int, rule: PassRate
+) -> tuple[bool, str]:
     """Whether a success rate fell, and the reason in words.
 
     One sample on each side: it fell when it held then and fails now. Otherwise per
@@ -119,8 +127,10 @@ def rate_dropped(base_hits: int, base_n: int, hits: int, n: int, rule: PassRate)
     if rule.method == "tolerance":
         return now < floor, f"below {base:.2f} - tolerance {rule.tolerance:g}"
     upper = wilson_upper(hits, n, rule.confidence)
-    return upper < floor, (f"Wilson {rule.confidence:.0%} upper bound {upper:.2f} < "
-                           f"baseline {base:.2f} - tolerance {rule.tolerance:g}")
+    return upper < floor, (
+        f"Wilson {rule.confidence:.0%} upper bound {upper:.2f} < "
+        f"baseline {base:.2f} - tolerance {rule.tolerance:g}"
+    )
 
 
 def _spread(scores: list[float]) -> float:
@@ -134,7 +144,9 @@ def _level(action: Action) -> Level:
     return "fail" if action == "fail" else "warn"
 
 
-def pair_models(current: Snapshot, baseline: Snapshot) -> tuple[list[tuple[str, str]], list[str], list[str]]:
+def pair_models(
+    current: Snapshot, baseline: Snapshot
+) -> tuple[list[tuple[str, str]], list[str], list[str]]:
     """(current, baseline) model pairs: same names first; one left on each side pair up."""
     now = [m for m in current.model_names if any(e.model == m for e in current.entries)]
     then = [m for m in baseline.model_names if any(e.model == m for e in baseline.entries)]
@@ -147,7 +159,9 @@ def pair_models(current: Snapshot, baseline: Snapshot) -> tuple[list[tuple[str, 
     return pairs, rest_now, rest_then
 
 
-def compare_runs(current: Snapshot, baseline: Snapshot, config: GateConfig | None = None) -> GateVerdict:
+def compare_runs(
+    current: Snapshot, baseline: Snapshot, config: GateConfig | None = None
+) -> GateVerdict:
     """Everything that got worse from ``baseline`` to ``current``, and every difference."""
     config = config or GateConfig()
     issues: list[Issue] = []
@@ -156,30 +170,51 @@ def compare_runs(current: Snapshot, baseline: Snapshot, config: GateConfig | Non
     act = config.mismatch
 
     for model in gone_models:
-        issues.append(Issue("missing_model", _level(act.missing_task),
-                            f"model {model} is in the baseline but not in this run", model=model))
+        issues.append(
+            Issue(
+                "missing_model",
+                _level(act.missing_task),
+                f"model {model} is in the baseline but not in this run",
+                model=model,
+            )
+        )
     for model in new_models:
-        issues.append(Issue("new_model", _level(act.new_task),
-                            f"model {model} is new: no baseline to compare it with", model=model))
+        issues.append(
+            Issue(
+                "new_model",
+                _level(act.new_task),
+                f"model {model} is new: no baseline to compare it with",
+                model=model,
+            )
+        )
     for model, base_model in pairs:
         if model != base_model:
-            issues.append(Issue("model", _level(act.model),
-                                f"the model changed: baseline {base_model}, now {model}; compared as a pair",
-                                model=model))
+            issues.append(
+                Issue(
+                    "model",
+                    _level(act.model),
+                    f"the model changed: baseline {base_model}, now {model}; compared as a pair",
+                    model=model,
+                )
+            )
     issues += _settings_issues(current, baseline, config)
 
     for model, base_model in pairs:
         now = {e.task: e for e in current.entries if e.model == model}
         then = {e.task: e for e in baseline.entries if e.model == base_model}
         for task in sorted(set(now) | set(then)):
-            comparison = _compare_task(task, model, base_model, now.get(task), then.get(task), config)
+            comparison = _compare_task(
+                task, model, base_model, now.get(task), then.get(task), config
+            )
             comparisons.append(comparison)
             issues += comparison.issues
         issues += _model_floors(model, base_model, current, baseline, config)
     for model in new_models:
         for entry in (e for e in current.entries if e.model == model):
             comparisons.append(TaskComparison(entry.task, model, None, "new", current=entry))
-    return GateVerdict(issues=issues, comparisons=comparisons, config=config, current=current, baseline=baseline)
+    return GateVerdict(
+        issues=issues, comparisons=comparisons, config=config, current=current, baseline=baseline
+    )
 
 
 def _settings_issues(current: Snapshot, baseline: Snapshot, config: GateConfig) -> list[Issue]:
@@ -192,29 +227,68 @@ def _settings_issues(current: Snapshot, baseline: Snapshot, config: GateConfig) 
             changed.append(f"{key} {old!r} -> {new!r}")
     if not changed:
         return []
-    return [Issue("settings", _level(config.mismatch.settings), "generation settings changed: " + "; ".join(changed))]
+    return [
+        Issue(
+            "settings",
+            _level(config.mismatch.settings),
+            "generation settings changed: " + "; ".join(changed),
+        )
+    ]
 
 
-def _compare_task(task: str, model: str, base_model: str, now: Entry | None, then: Entry | None,
-                  config: GateConfig) -> TaskComparison:
+def _compare_task(
+    task: str,
+    model: str,
+    base_model: str,
+    now: Entry | None,
+    then: Entry | None,
+    config: GateConfig,
+) -> TaskComparison:
     act = config.mismatch
     if now is None:
-        issue = Issue("missing_task", _level(act.missing_task),
-                      "in the baseline but not in this run: not compared", task, model)
+        issue = Issue(
+            "missing_task",
+            _level(act.missing_task),
+            "in the baseline but not in this run: not compared",
+            task,
+            model,
+        )
         return TaskComparison(task, model, base_model, "missing", baseline=then, issues=[issue])
     if then is None:
-        issue = Issue("new_task", _level(act.new_task), "new in this run: no baseline to compare with", task, model)
-        return TaskComparison(task, model, base_model, "new", current=now, issues=[issue]
-                              + _task_floors(now, config))
+        issue = Issue(
+            "new_task",
+            _level(act.new_task),
+            "new in this run: no baseline to compare with",
+            task,
+            model,
+        )
+        return TaskComparison(
+            task, model, base_model, "new", current=now, issues=[issue] + _task_floors(now, config)
+        )
     issues: list[Issue] = []
     status: Status = "compared"
     if now.version and then.version and now.version != then.version:
         compared = act.compare_changed_versions
-        issues.append(Issue("task_version", _level(act.task_version),
-                            f"the task spec changed since the baseline (version {then.version} -> {now.version})"
-                            + ("; compared anyway" if compared else "; not compared"), task, model))
+        issues.append(
+            Issue(
+                "task_version",
+                _level(act.task_version),
+                f"the task spec changed since the baseline (version {then.version} -> {now.version})"
+                + ("; compared anyway" if compared else "; not compared"),
+                task,
+                model,
+            )
+        )
         if not compared:
-            return TaskComparison(task, model, base_model, "version_changed", then, now, issues + _task_floors(now, config))
+            return TaskComparison(
+                task,
+                model,
+                base_model,
+                "version_changed",
+                then,
+                now,
+                issues + _task_floors(now, config),
+            )
     issues += _regressions(task, model, now, then, config)
     issues += _task_floors(now, config)
     return TaskComparison(task, model, base_model, status, then, now, issues)
@@ -223,37 +297,59 @@ def _compare_task(task: str, model: str, base_model: str, now: Entry | None, the
 def _regressions(task: str, model: str, now: Entry, then: Entry, config: GateConfig) -> list[Issue]:
     issues: list[Issue] = []
     if config.pass_rate.enabled:
-        dropped, why = rate_dropped(then.passes, then.samples, now.passes, now.samples, config.pass_rate)
+        dropped, why = rate_dropped(
+            then.passes, then.samples, now.passes, now.samples, config.pass_rate
+        )
         if dropped:
             if then.samples == 1 and now.samples == 1:
                 text = f"passed in the baseline, fails now (score {then.mean_score:g} -> {now.mean_score:g})"
             else:
-                text = (f"pass rate fell from {then.passes}/{then.samples} to {now.passes}/{now.samples} ({why})")
+                text = f"pass rate fell from {then.passes}/{then.samples} to {now.passes}/{now.samples} ({why})"
             issues.append(Issue("pass_rate", "fail", text, task, model))
     if config.score.enabled:
         allowance = config.score.tolerance
         if config.score.noise_aware and (now.samples >= 2 or then.samples >= 2):
             allowance += z_value(config.pass_rate.confidence) * math.sqrt(
-                _spread(now.scores) / now.samples + _spread(then.scores) / then.samples)
+                _spread(now.scores) / now.samples + _spread(then.scores) / then.samples
+            )
         drop = then.mean_score - now.mean_score
         if drop > allowance:
-            issues.append(Issue("score", "fail",
-                                f"mean score fell {drop:.1f} points ({then.mean_score:.1f} -> {now.mean_score:.1f}; "
-                                f"allowed {allowance:.1f})", task, model))
+            issues.append(
+                Issue(
+                    "score",
+                    "fail",
+                    f"mean score fell {drop:.1f} points ({then.mean_score:.1f} -> {now.mean_score:.1f}; "
+                    f"allowed {allowance:.1f})",
+                    task,
+                    model,
+                )
+            )
     if config.requirements.enabled:
         for old in then.requirements:
             new = now.requirement(old.id)
             if new is None or (config.requirements.gating_only and not (old.gating or new.gating)):
                 continue
-            dropped, why = rate_dropped(old.met, old.samples, new.met, new.samples, config.pass_rate)
+            dropped, why = rate_dropped(
+                old.met, old.samples, new.met, new.samples, config.pass_rate
+            )
             if dropped:
-                detail = (f"met in {old.met}/{old.samples} baseline samples, {new.met}/{new.samples} now"
-                          + (f"; {why}" if why else ""))
+                detail = (
+                    f"met in {old.met}/{old.samples} baseline samples, {new.met}/{new.samples} now"
+                    + (f"; {why}" if why else "")
+                )
                 notes = [n.text for n in now.notes if n.requirement == old.id]
-                text = f"requirement {old.id} newly unmet ({detail})" + (f": {notes[0]}" if notes else "")
+                text = f"requirement {old.id} newly unmet ({detail})" + (
+                    f": {notes[0]}" if notes else ""
+                )
                 issues.append(Issue("requirement", "fail", text, task, model, old.id))
-    said = {i.requirement for i in issues if i.kind == "requirement"}  # those issues quote their notes
-    issues += [i for i in _new_notes(task, model, now, then, config) if i.requirement not in said or i.level != "fail"]
+    said = {
+        i.requirement for i in issues if i.kind == "requirement"
+    }  # those issues quote their notes
+    issues += [
+        i
+        for i in _new_notes(task, model, now, then, config)
+        if i.requirement not in said or i.level != "fail"
+    ]
     return issues
 
 
@@ -268,7 +364,9 @@ def _new_notes(task: str, model: str, now: Entry, then: Entry, config: GateConfi
         if note.key in known or note.count / now.samples < rule.min_share:
             continue
         level: Level = "fail" if SEVERITY_RANK[note.severity] >= threshold else "info"
-        issues.append(Issue("note", level, _note_text(note, now.samples), task, model, note.requirement))
+        issues.append(
+            Issue("note", level, _note_text(note, now.samples), task, model, note.requirement)
+        )
     return issues
 
 
@@ -282,43 +380,88 @@ def _task_floors(now: Entry, config: GateConfig) -> list[Issue]:
     issues = []
     for k, floor in sorted(config.floors.task_pass_at_k.items()):
         if k > now.samples:
-            issues.append(Issue("pass_at_k", "warn", f"pass@{k} not checked: only {now.samples} sample(s)",
-                                now.task, now.model))
+            issues.append(
+                Issue(
+                    "pass_at_k",
+                    "warn",
+                    f"pass@{k} not checked: only {now.samples} sample(s)",
+                    now.task,
+                    now.model,
+                )
+            )
             continue
         value = pass_at_k(now.samples, now.passes, k)
         if value < floor:
-            issues.append(Issue("pass_at_k", "fail", f"pass@{k} {value:.2f} is below the floor {floor:g}",
-                                now.task, now.model))
+            issues.append(
+                Issue(
+                    "pass_at_k",
+                    "fail",
+                    f"pass@{k} {value:.2f} is below the floor {floor:g}",
+                    now.task,
+                    now.model,
+                )
+            )
     return issues
 
 
-def _model_floors(model: str, base_model: str, current: Snapshot, baseline: Snapshot,
-                  config: GateConfig) -> list[Issue]:
+def _model_floors(
+    model: str, base_model: str, current: Snapshot, baseline: Snapshot, config: GateConfig
+) -> list[Issue]:
     floors = config.floors
     entries = [e for e in current.entries if e.model == model]
     issues = []
     for k, floor in sorted(floors.pass_at_k.items()):
         usable = [e for e in entries if e.samples >= k]
         if not usable:
-            issues.append(Issue("pass_at_k", "warn", f"pass@{k} not checked: fewer than {k} samples per task",
-                                model=model))
+            issues.append(
+                Issue(
+                    "pass_at_k",
+                    "warn",
+                    f"pass@{k} not checked: fewer than {k} samples per task",
+                    model=model,
+                )
+            )
             continue
         value = statistics.fmean(pass_at_k(e.samples, e.passes, k) for e in usable)
         if value < floor:
-            issues.append(Issue("pass_at_k", "fail",
-                                f"mean pass@{k} over {len(usable)} task(s) is {value:.2f}, below the floor {floor:g}",
-                                model=model))
+            issues.append(
+                Issue(
+                    "pass_at_k",
+                    "fail",
+                    f"mean pass@{k} over {len(usable)} task(s) is {value:.2f}, below the floor {floor:g}",
+                    model=model,
+                )
+            )
     speed = current.throughput.get(model)
     if floors.tokens_per_second is not None:
         if speed is None:
-            issues.append(Issue("tokens_per_second", "warn", "tokens/s floor not checked: the run measured none",
-                                model=model))
+            issues.append(
+                Issue(
+                    "tokens_per_second",
+                    "warn",
+                    "tokens/s floor not checked: the run measured none",
+                    model=model,
+                )
+            )
         elif speed < floors.tokens_per_second:
-            issues.append(Issue("tokens_per_second", "fail",
-                                f"{speed:g} tokens/s is below the floor {floors.tokens_per_second:g}", model=model))
+            issues.append(
+                Issue(
+                    "tokens_per_second",
+                    "fail",
+                    f"{speed:g} tokens/s is below the floor {floors.tokens_per_second:g}",
+                    model=model,
+                )
+            )
     before = baseline.throughput.get(base_model)
     drop = floors.tokens_per_second_drop
     if drop is not None and speed is not None and before and speed < before * (1 - drop):
-        issues.append(Issue("tokens_per_second", "fail", f"{speed:g} tokens/s, down from {before:g} in the "
-                            f"baseline (more than {drop:.0%} slower)", model=model))
+        issues.append(
+            Issue(
+                "tokens_per_second",
+                "fail",
+                f"{speed:g} tokens/s, down from {before:g} in the "
+                f"baseline (more than {drop:.0%} slower)",
+                model=model,
+            )
+        )
     return issues

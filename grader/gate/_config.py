@@ -70,7 +70,9 @@ class Floors(_Section):
     pass_at_k: dict[int, float] = Field(default_factory=dict)  # k -> mean pass@k per model
     task_pass_at_k: dict[int, float] = Field(default_factory=dict)  # k -> pass@k per task and model
     tokens_per_second: float | None = Field(default=None, ge=0)  # median per model
-    tokens_per_second_drop: float | None = Field(default=None, ge=0, le=1)  # share of the baseline's
+    tokens_per_second_drop: float | None = Field(
+        default=None, ge=0, le=1
+    )  # share of the baseline's
 
 
 class Mismatch(_Section):

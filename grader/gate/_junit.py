@@ -24,9 +24,19 @@ class _Suite:
         self.element = ET.SubElement(parent, "testsuite", name=name)
         self.tests = self.failures = self.skipped = 0
 
-    def case(self, classname: str, name: str, *, failures: list[str] = (), skipped: str | None = None,  # type: ignore[assignment]
-             body: str = "", out: str = "") -> None:
-        case = ET.SubElement(self.element, "testcase", classname=_clean(classname), name=_clean(name))
+    def case(
+        self,
+        classname: str,
+        name: str,
+        *,
+        failures: list[str] = (),
+        skipped: str | None = None,  # type: ignore[assignment]
+        body: str = "",
+        out: str = "",
+    ) -> None:
+        case = ET.SubElement(
+            self.element, "testcase", classname=_clean(classname), name=_clean(name)
+        )
         self.tests += 1
         if failures:
             self.failures += 1
@@ -41,8 +51,12 @@ class _Suite:
             ET.SubElement(case, "system-out").text = _clean(out)
 
     def close(self) -> None:
-        for key, value in (("tests", self.tests), ("failures", self.failures), ("errors", 0),
-                           ("skipped", self.skipped)):
+        for key, value in (
+            ("tests", self.tests),
+            ("failures", self.failures),
+            ("errors", 0),
+            ("skipped", self.skipped),
+        ):
             self.element.set(key, str(value))
 
 
@@ -62,15 +76,23 @@ def _task_cases(suite: _Suite, comparison: TaskComparison) -> None:
             skipped = _texts(comparison.issues, "warn")[0] if warnings else comparison.status
         elif now is not None and now.passes < now.samples:
             skipped = f"fails in {now.samples - now.passes}/{now.samples} samples, as in the baseline (known failure)"
-    suite.case(comparison.task, "task", failures=failures, skipped=skipped,
-               body=("Notes:\n" + notes) if notes else "", out=warnings)
+    suite.case(
+        comparison.task,
+        "task",
+        failures=failures,
+        skipped=skipped,
+        body=("Notes:\n" + notes) if notes else "",
+        out=warnings,
+    )
 
     entry = now or then
     if entry is None:
         return
     for req in entry.requirements:
         issues = [i for i in comparison.issues if i.requirement == req.id]
-        req_notes = "\n".join(f"- {n.text}" for n in (now.notes if now else []) if n.requirement == req.id)
+        req_notes = "\n".join(
+            f"- {n.text}" for n in (now.notes if now else []) if n.requirement == req.id
+        )
         failures = _texts(issues, "fail")
         skipped = None
         if not failures:
@@ -79,8 +101,13 @@ def _task_cases(suite: _Suite, comparison: TaskComparison) -> None:
                 skipped = f"not compared: {comparison.status.replace('_', ' ')}"
             elif current is not None and current.met < current.samples:
                 skipped = f"unmet in {current.samples - current.met}/{current.samples} samples, as in the baseline"
-        suite.case(comparison.task, f"requirement {req.id}", failures=failures, skipped=skipped,
-                   body=("Notes:\n" + req_notes) if req_notes else "")
+        suite.case(
+            comparison.task,
+            f"requirement {req.id}",
+            failures=failures,
+            skipped=skipped,
+            body=("Notes:\n" + req_notes) if req_notes else "",
+        )
 
 
 def render_junit(verdict: GateVerdict) -> str:
@@ -92,10 +119,16 @@ def render_junit(verdict: GateVerdict) -> str:
         for comparison in (c for c in verdict.comparisons if c.model == model):
             _task_cases(suite, comparison)
         mine = [i for i in model_level if i.model in (model, None)]
-        suite.case("gate", f"suite {model}" if model else "suite", failures=_texts(mine, "fail"),
-                   out="\n".join(_texts(mine, "warn") + _texts(mine, "info")))
+        suite.case(
+            "gate",
+            f"suite {model}" if model else "suite",
+            failures=_texts(mine, "fail"),
+            out="\n".join(_texts(mine, "warn") + _texts(mine, "info")),
+        )
         suite.close()
-    totals = {key: sum(int(s.get(key, "0")) for s in root) for key in ("tests", "failures", "errors")}
+    totals = {
+        key: sum(int(s.get(key, "0")) for s in root) for key in ("tests", "failures", "errors")
+    }
     for key, value in totals.items():
         root.set(key, str(value))
     ET.indent(root)

@@ -20,7 +20,14 @@ from grader.types import Finding, SampleResult
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 BASE_ID = "GRADED"
-EXTENSIONS = {"python": "py", "javascript": "js", "typescript": "ts", "java": "java", "csharp": "cs", "go": "go"}
+EXTENSIONS = {
+    "python": "py",
+    "javascript": "js",
+    "typescript": "ts",
+    "java": "java",
+    "csharp": "cs",
+    "go": "go",
+}
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -46,15 +53,21 @@ def _region(finding: Finding, code: str | None) -> dict[str, Any]:
     lines = (code or "").splitlines() or [""]
     start_line = max(1, finding.line)
     start_column = max(1, finding.column)
-    end_line = finding.end_line if finding.end_line and finding.end_line >= start_line else start_line
+    end_line = (
+        finding.end_line if finding.end_line and finding.end_line >= start_line else start_line
+    )
     end_column = finding.end_column
     if end_column is None or (end_line == start_line and end_column <= start_column):
         text = lines[end_line - 1] if end_line <= len(lines) else ""
         end_column = max(start_column + 1, len(text) + 1)
-    region: dict[str, Any] = {"startLine": start_line, "startColumn": start_column,
-                              "endLine": end_line, "endColumn": end_column}
+    region: dict[str, Any] = {
+        "startLine": start_line,
+        "startColumn": start_column,
+        "endLine": end_line,
+        "endColumn": end_column,
+    }
     if start_line <= len(lines):
-        region["snippet"] = {"text": "\n".join(lines[start_line - 1:min(end_line, len(lines))])}
+        region["snippet"] = {"text": "\n".join(lines[start_line - 1 : min(end_line, len(lines))])}
     return region
 
 
@@ -73,8 +86,11 @@ def build_sarif(results: Sequence[SampleResult]) -> dict[str, Any]:
             continue
         uri = sample_uri(result)
         index = len(artifacts)
-        artifact: dict[str, Any] = {"location": {"uri": uri, "uriBaseId": BASE_ID},
-                                    "sourceLanguage": result.language, "roles": ["analysisTarget"]}
+        artifact: dict[str, Any] = {
+            "location": {"uri": uri, "uriBaseId": BASE_ID},
+            "sourceLanguage": result.language,
+            "roles": ["analysisTarget"],
+        }
         if result.code is not None:
             artifact["contents"] = {"text": result.code}
         artifacts.append(artifact)
@@ -82,46 +98,72 @@ def build_sarif(results: Sequence[SampleResult]) -> dict[str, Any]:
             if finding.rule not in rules:
                 rules[finding.rule] = {
                     "id": finding.rule,
-                    "name": "".join(part.capitalize() for part in re.split(r"[^A-Za-z0-9]+", finding.rule)),
+                    "name": "".join(
+                        part.capitalize() for part in re.split(r"[^A-Za-z0-9]+", finding.rule)
+                    ),
                     "shortDescription": {"text": finding.message},
                     "defaultConfiguration": {"level": LEVELS[finding.severity]},
                 }
-            properties: dict[str, Any] = {"task": result.task, "model": result.model, "sample": result.sample}
+            properties: dict[str, Any] = {
+                "task": result.task,
+                "model": result.model,
+                "sample": result.sample,
+            }
             if finding.requirement:
                 properties["requirement"] = finding.requirement
-            sarif_results.append({
-                "ruleId": finding.rule,
-                "ruleIndex": list(rules).index(finding.rule),
-                "level": LEVELS[finding.severity],
-                "message": {"text": finding.message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": uri, "uriBaseId": BASE_ID, "index": index},
-                    "region": _region(finding, result.code),
-                }}],
-                "partialFingerprints": {"graderFinding/v1": _fingerprint(result, finding)},
-                "properties": properties,
-            })
+            sarif_results.append(
+                {
+                    "ruleId": finding.rule,
+                    "ruleIndex": list(rules).index(finding.rule),
+                    "level": LEVELS[finding.severity],
+                    "message": {"text": finding.message},
+                    "locations": [
+                        {
+                            "physicalLocation": {
+                                "artifactLocation": {
+                                    "uri": uri,
+                                    "uriBaseId": BASE_ID,
+                                    "index": index,
+                                },
+                                "region": _region(finding, result.code),
+                            }
+                        }
+                    ],
+                    "partialFingerprints": {"graderFinding/v1": _fingerprint(result, finding)},
+                    "properties": properties,
+                }
+            )
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "grader",
-                "version": _version(),
-                "rules": list(rules.values()),
-            }},
-            "originalUriBaseIds": {BASE_ID: {
-                "description": {"text": "Code written by the graded models; one pseudo file per task, model and sample."},
-            }},
-            "columnKind": "unicodeCodePoints",
-            "artifacts": artifacts,
-            "results": sarif_results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "grader",
+                        "version": _version(),
+                        "rules": list(rules.values()),
+                    }
+                },
+                "originalUriBaseIds": {
+                    BASE_ID: {
+                        "description": {
+                            "text": "Code written by the graded models; one pseudo file per task, model and sample."
+                        },
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "artifacts": artifacts,
+                "results": sarif_results,
+            }
+        ],
     }
 
 
 def write_sarif(results: Sequence[SampleResult], path: Path | str) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(build_sarif(results), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(build_sarif(results), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     return path

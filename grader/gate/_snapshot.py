@@ -171,8 +171,9 @@ def _worst(severities: Iterable[str]) -> Severity | None:
     return ranked[-1] if ranked else None  # type: ignore[return-value]
 
 
-def classify_note(note: str, result: SampleResult,
-                  templates: Sequence[tuple[re.Pattern[str], str]] = ()) -> tuple[Severity, str | None]:
+def classify_note(
+    note: str, result: SampleResult, templates: Sequence[tuple[re.Pattern[str], str]] = ()
+) -> tuple[Severity, str | None]:
     """(severity, requirement) of one note of one sample.
 
     A note tied to a gating requirement or to an error finding is an error; a note of another
@@ -205,7 +206,8 @@ def _is_run_problem(note: str, result: SampleResult) -> bool:
         return True
     tests = result.tests
     return tests.status in BROKEN_STATUSES and key == note_key(
-        run_problem_note(tests.status, tests.note, tests.timeout_s))
+        run_problem_note(tests.status, tests.note, tests.timeout_s)
+    )
 
 
 # --------------------------------------------------------------------------- building
@@ -220,9 +222,15 @@ def snapshot_from_run(run_dir: Path | str) -> Snapshot:
     groups: dict[tuple[str, str], list[SampleResult]] = {}
     for result in loaded.results:
         groups.setdefault((result.task, result.model), []).append(result)
-    entries = [_entry(task, model, sorted(items, key=lambda r: r.sample), templates.get(task, []))
-               for (task, model), items in sorted(groups.items())]
-    tasks = [_task_info(info) for info in run.get("tasks") or [] if isinstance(info, dict) and info.get("id")]
+    entries = [
+        _entry(task, model, sorted(items, key=lambda r: r.sample), templates.get(task, []))
+        for (task, model), items in sorted(groups.items())
+    ]
+    tasks = [
+        _task_info(info)
+        for info in run.get("tasks") or []
+        if isinstance(info, dict) and info.get("id")
+    ]
     known = {t.id for t in tasks}
     tasks += [TaskInfo(id=e.task, version=e.version) for e in entries if e.task not in known]
     models = [m for m in run.get("models") or [] if isinstance(m, dict)]
@@ -245,12 +253,20 @@ def _text(value: Any) -> str | None:
 
 
 def _task_info(info: dict[str, Any]) -> TaskInfo:
-    return TaskInfo(id=str(info["id"]), language=str(info.get("language") or ""),
-                    title=str(info.get("title") or ""), version=str(info.get("version") or ""))
+    return TaskInfo(
+        id=str(info["id"]),
+        language=str(info.get("language") or ""),
+        title=str(info.get("title") or ""),
+        version=str(info.get("version") or ""),
+    )
 
 
-def _entry(task: str, model: str, results: list[SampleResult],
-           templates: Sequence[tuple[re.Pattern[str], str]]) -> Entry:
+def _entry(
+    task: str,
+    model: str,
+    results: list[SampleResult],
+    templates: Sequence[tuple[re.Pattern[str], str]],
+) -> Entry:
     requirements: dict[str, list[Any]] = {}
     for result in results:
         for req in result.requirements:
@@ -264,8 +280,15 @@ def _entry(task: str, model: str, results: list[SampleResult],
                 continue
             seen.add(key)
             severity, requirement = classify_note(text, result, templates)
-            stat = notes.setdefault(key, {"text": text.strip(), "severity": severity,
-                                          "requirement": requirement, "count": 0})
+            stat = notes.setdefault(
+                key,
+                {
+                    "text": text.strip(),
+                    "severity": severity,
+                    "requirement": requirement,
+                    "count": 0,
+                },
+            )
             stat["count"] += 1
             if SEVERITY_RANK[severity] > SEVERITY_RANK[stat["severity"]]:
                 stat["severity"] = severity
@@ -279,8 +302,13 @@ def _entry(task: str, model: str, results: list[SampleResult],
         passes=sum(bool(r.passed) for r in results),
         scores=[round(float(r.score), 2) for r in results],
         requirements=[
-            RequirementStat(id=rid, gating=any(v.gating for v in items), met=sum(bool(v.met) for v in items),
-                            samples=len(items), mean_credit=round(statistics.fmean(v.credit for v in items), 4))
+            RequirementStat(
+                id=rid,
+                gating=any(v.gating for v in items),
+                met=sum(bool(v.met) for v in items),
+                samples=len(items),
+                mean_credit=round(statistics.fmean(v.credit for v in items), 4),
+            )
             for rid, items in requirements.items()
         ],
         notes=[NoteStat(**stat) for stat in notes.values()],
@@ -300,7 +328,9 @@ def _throughput(run: dict[str, Any], entries: Sequence[Entry]) -> dict[str, floa
         if value is None and isinstance(stored, dict):
             per_model = stored.get(model)
             if isinstance(per_model, dict):
-                value = per_model.get("tokens_per_second_median", per_model.get("tokens_per_second"))
+                value = per_model.get(
+                    "tokens_per_second_median", per_model.get("tokens_per_second")
+                )
             elif len(models) == 1:
                 value = stored.get("tokens_per_second_median", stored.get("tokens_per_second"))
         out[model] = round(float(value), 2) if isinstance(value, int | float) else None
@@ -330,7 +360,7 @@ def load_snapshot(path: Path | str) -> Snapshot:
     except yaml.YAMLError:
         raise GraderError(f"{path}: invalid YAML") from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise GraderError(f"{path}: format: not a grader baseline (expected \"format\": \"{FORMAT}\")")
+        raise GraderError(f'{path}: format: not a grader baseline (expected "format": "{FORMAT}")')
     try:
         snapshot = Snapshot.model_validate(raw)
     except ValidationError as error:

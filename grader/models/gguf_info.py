@@ -15,17 +15,57 @@ from grader.errors import ModelError
 
 _MAGIC = b"GGUF"
 # GGUF value types -> struct format (scalars)
-_SCALARS = {0: "B", 1: "b", 2: "H", 3: "h", 4: "I", 5: "i", 6: "f", 7: "?", 10: "Q", 11: "q", 12: "d"}
+_SCALARS = {
+    0: "B",
+    1: "b",
+    2: "H",
+    3: "h",
+    4: "I",
+    5: "i",
+    6: "f",
+    7: "?",
+    10: "Q",
+    11: "q",
+    12: "d",
+}
 _STRING, _ARRAY = 8, 9
 _KEEP_ARRAY_MAX = 64  # arrays longer than this are summarised by their length
 
 # general.file_type -> quantization name (llama.cpp's LLAMA_FTYPE_MOSTLY_*)
 FILE_TYPES = {
-    0: "F32", 1: "F16", 2: "Q4_0", 3: "Q4_1", 7: "Q8_0", 8: "Q5_0", 9: "Q5_1", 10: "Q2_K",
-    11: "Q3_K_S", 12: "Q3_K_M", 13: "Q3_K_L", 14: "Q4_K_S", 15: "Q4_K_M", 16: "Q5_K_S",
-    17: "Q5_K_M", 18: "Q6_K", 19: "IQ2_XXS", 20: "IQ2_XS", 21: "Q2_K_S", 22: "IQ3_XS",
-    23: "IQ3_XXS", 24: "IQ1_S", 25: "IQ4_NL", 26: "IQ3_S", 27: "IQ3_M", 28: "IQ2_S",
-    29: "IQ2_M", 30: "IQ4_XS", 31: "IQ1_M", 32: "BF16", 36: "TQ1_0", 37: "TQ2_0", 38: "MXFP4",
+    0: "F32",
+    1: "F16",
+    2: "Q4_0",
+    3: "Q4_1",
+    7: "Q8_0",
+    8: "Q5_0",
+    9: "Q5_1",
+    10: "Q2_K",
+    11: "Q3_K_S",
+    12: "Q3_K_M",
+    13: "Q3_K_L",
+    14: "Q4_K_S",
+    15: "Q4_K_M",
+    16: "Q5_K_S",
+    17: "Q5_K_M",
+    18: "Q6_K",
+    19: "IQ2_XXS",
+    20: "IQ2_XS",
+    21: "Q2_K_S",
+    22: "IQ3_XS",
+    23: "IQ3_XXS",
+    24: "IQ1_S",
+    25: "IQ4_NL",
+    26: "IQ3_S",
+    27: "IQ3_M",
+    28: "IQ2_S",
+    29: "IQ2_M",
+    30: "IQ4_XS",
+    31: "IQ1_M",
+    32: "BF16",
+    36: "TQ1_0",
+    37: "TQ2_0",
+    38: "MXFP4",
 }
 
 
@@ -99,10 +139,15 @@ def _template_name(template: str | None) -> str | None:
     """A short recognisable name for a chat template (the jinja text is long)."""
     if not template:
         return None
-    for marker, name in (("<|im_start|>", "chatml"), ("### Instruction:", "deepseek-coder"),
-                         ("<｜User｜>", "deepseek-v3"), ("User: ", "deepseek-v2"),
-                         ("[INST]", "llama2/mistral"), ("<|start_header_id|>", "llama3"),
-                         ("<start_of_turn>", "gemma")):
+    for marker, name in (
+        ("<|im_start|>", "chatml"),
+        ("### Instruction:", "deepseek-coder"),
+        ("<｜User｜>", "deepseek-v3"),
+        ("User: ", "deepseek-v2"),
+        ("[INST]", "llama2/mistral"),
+        ("<|start_header_id|>", "llama3"),
+        ("<start_of_turn>", "gemma"),
+    ):
         if marker in template:
             return name
     return "custom"

@@ -22,17 +22,26 @@ def _llama_class() -> Any:
     try:
         import llama_cpp
     except ImportError:
-        raise ModelError("llama-cpp-python is not installed; run `pip install 'grader[llama]'`") from None
+        raise ModelError(
+            "llama-cpp-python is not installed; run `pip install 'grader[llama]'`"
+        ) from None
     return llama_cpp.Llama
 
 
 class LlamaCppBackend(Backend):
     """One ``llama_cpp.Llama`` for the whole run. ``generate`` is thread-safe (serialised)."""
 
-    def __init__(self, model_path: Path, profile: ModelProfile, *, template: str | None = None,
-                 source: dict[str, Any] | None = None, cache: GenerationCache | None = None,
-                 cache_root: Path | None = None,
-                 llama_factory: Callable[..., Any] | None = None) -> None:
+    def __init__(
+        self,
+        model_path: Path,
+        profile: ModelProfile,
+        *,
+        template: str | None = None,
+        source: dict[str, Any] | None = None,
+        cache: GenerationCache | None = None,
+        cache_root: Path | None = None,
+        llama_factory: Callable[..., Any] | None = None,
+    ) -> None:
         self.path = Path(model_path)
         self.profile = profile
         self.info: GGUFInfo = read_gguf(self.path)
@@ -40,9 +49,12 @@ class LlamaCppBackend(Backend):
         self.source = source or {"path": str(self.path), "obtained": "local file"}
         self.kwargs = llama_kwargs(profile, self.path, self.info)
         self.template: PromptTemplate = resolve_template(
-            template or profile.template, gguf_template=self.info.chat_template,
-            bos_token=self.info.token("bos") or "", eos_token=self.info.token("eos") or "",
-            model=str(self.path))
+            template or profile.template,
+            gguf_template=self.info.chat_template,
+            bos_token=self.info.token("bos") or "",
+            eos_token=self.info.token("eos") or "",
+            model=str(self.path),
+        )
         self.cache = cache
         self.sha256 = file_sha256(self.path, cache_root)
         self._lock = threading.Lock()
@@ -60,7 +72,7 @@ class LlamaCppBackend(Backend):
         text = self.template.render(request.prompt, request.system or self.profile.system_prompt)
         bos = self.template.bos_token
         if self._add_bos and bos and text.startswith(bos):
-            text = text[len(bos):]  # llama.cpp adds it while tokenizing
+            text = text[len(bos) :]  # llama.cpp adds it while tokenizing
         return text
 
     def generate(self, request: GenerationRequest) -> Generation:
@@ -68,9 +80,14 @@ class LlamaCppBackend(Backend):
         prompt = self.prompt_text(request)
         key = None
         if self.cache is not None:
-            key = GenerationCache.key(model=self.sha256, settings=self._settings_key(),
-                                      template=self.template.sha256, prompt=prompt,
-                                      sampling=sampling.key(), sample=request.sample)
+            key = GenerationCache.key(
+                model=self.sha256,
+                settings=self._settings_key(),
+                template=self.template.sha256,
+                prompt=prompt,
+                sampling=sampling.key(),
+                sample=request.sample,
+            )
             hit = self.cache.get(key)
             if hit is not None:
                 return hit
@@ -88,17 +105,24 @@ class LlamaCppBackend(Backend):
         tokens = llm.tokenize(prompt.encode("utf-8"), add_bos=True, special=True)
         room = llm.n_ctx() - len(tokens)
         if room <= 0:
-            raise ModelError(f"prompt of {len(tokens)} tokens does not fit context_length "
-                             f"{llm.n_ctx()} (profile {self.profile.name})")
+            raise ModelError(
+                f"prompt of {len(tokens)} tokens does not fit context_length "
+                f"{llm.n_ctx()} (profile {self.profile.name})"
+            )
         max_tokens = min(sampling.max_tokens, room)
         vocab = llm._model.vocab
         llm.set_seed(sampling.seed)
         out: list[int] = []
         first: float | None = None
         finish = "length"
-        for token in llm.generate(tokens, top_k=sampling.top_k, top_p=sampling.top_p,
-                                  min_p=sampling.min_p, temp=sampling.temperature,
-                                  repeat_penalty=sampling.repeat_penalty):
+        for token in llm.generate(
+            tokens,
+            top_k=sampling.top_k,
+            top_p=sampling.top_p,
+            min_p=sampling.min_p,
+            temp=sampling.temperature,
+            repeat_penalty=sampling.repeat_penalty,
+        ):
             if first is None:
                 first = time.perf_counter()
             if llama_cpp.llama_vocab_is_eog(vocab, token):
@@ -112,14 +136,22 @@ class LlamaCppBackend(Backend):
         ttft = (first - started) if first is not None else None
         decode_s = ended - (first or started)
         return Generation(
-            text=text, prompt_tokens=len(tokens), completion_tokens=len(out), ttft_s=ttft,
+            text=text,
+            prompt_tokens=len(tokens),
+            completion_tokens=len(out),
+            ttft_s=ttft,
             seconds=ended - started,
             tokens_per_second=(len(out) / decode_s) if out and decode_s > 0 else None,
-            seed=sampling.seed, finish_reason=finish, prompt_text=prompt, template=self.template.name,
+            seed=sampling.seed,
+            finish_reason=finish,
+            prompt_text=prompt,
+            template=self.template.name,
         )
 
     def _settings_key(self) -> dict[str, Any]:
-        kwargs = {k: v for k, v in self.kwargs.items() if k not in ("model_path", "verbose", "seed")}
+        kwargs = {
+            k: v for k, v in self.kwargs.items() if k not in ("model_path", "verbose", "seed")
+        }
         return {"llama": kwargs, "system_prompt": self.profile.system_prompt}
 
     # ------------------------------------------------------------------ records

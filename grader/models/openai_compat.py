@@ -35,9 +35,18 @@ def parse_spec(spec: str) -> tuple[str, str | None]:
 
 
 class OpenAIBackend(Backend):
-    def __init__(self, spec: str, profile: ModelProfile, *, template: str | None = None,
-                 cache: GenerationCache | None = None, max_concurrency: int = 4,
-                 max_retries: int = 4, backoff_s: float = 0.5, timeout_s: float = 300.0) -> None:
+    def __init__(
+        self,
+        spec: str,
+        profile: ModelProfile,
+        *,
+        template: str | None = None,
+        cache: GenerationCache | None = None,
+        max_concurrency: int = 4,
+        max_retries: int = 4,
+        backoff_s: float = 0.5,
+        timeout_s: float = 300.0,
+    ) -> None:
         self.spec = spec
         self.base_url, model = parse_spec(spec)
         self.profile = profile
@@ -51,7 +60,9 @@ class OpenAIBackend(Backend):
         served = self._models()
         self.model = model or (served[0] if served else None)
         if self.model is None:
-            raise ModelError(f"{self.base_url}: the server lists no model; name one as {spec}#model-name")
+            raise ModelError(
+                f"{self.base_url}: the server lists no model; name one as {spec}#model-name"
+            )
         self.load_seconds = time.perf_counter() - started
         self.name = model or self.model
         # "gguf" = the server applies the model's own template (chat endpoint);
@@ -71,8 +82,9 @@ class OpenAIBackend(Backend):
         except (ValueError, AttributeError, TypeError):
             return []
 
-    def _request(self, method: str, path: str, *, json_body: Any = None,
-                 retries: int | None = None) -> httpx.Response:
+    def _request(
+        self, method: str, path: str, *, json_body: Any = None, retries: int | None = None
+    ) -> httpx.Response:
         retries = self.max_retries if retries is None else retries
         url = self.base_url + path
         problem = ""
@@ -103,9 +115,13 @@ class OpenAIBackend(Backend):
         prompt = self.template.render(request.prompt, system) if self.template else None
         key = None
         if self.cache is not None:
-            key = GenerationCache.key(model=f"{self.base_url}#{self.model}", template=self._template_id(),
-                                      prompt=prompt or [system, request.prompt],
-                                      sampling=sampling.key(), sample=request.sample)
+            key = GenerationCache.key(
+                model=f"{self.base_url}#{self.model}",
+                template=self._template_id(),
+                prompt=prompt or [system, request.prompt],
+                sampling=sampling.key(),
+                sample=request.sample,
+            )
             hit = self.cache.get(key)
             if hit is not None:
                 return hit
@@ -115,17 +131,23 @@ class OpenAIBackend(Backend):
             self.cache.put(key, generation)
         return generation
 
-    def _call(self, user: str, system: str | None, prompt: str | None, sampling: Sampling) -> Generation:
+    def _call(
+        self, user: str, system: str | None, prompt: str | None, sampling: Sampling
+    ) -> Generation:
         body: dict[str, Any] = {
-            "model": self.model, "max_tokens": sampling.max_tokens, "temperature": sampling.temperature,
-            "top_p": sampling.top_p, "seed": sampling.seed,
+            "model": self.model,
+            "max_tokens": sampling.max_tokens,
+            "temperature": sampling.temperature,
+            "top_p": sampling.top_p,
+            "seed": sampling.seed,
         }
         if prompt is not None:
             body["prompt"] = prompt
             path = "/completions"
         else:
             messages = ([{"role": "system", "content": system}] if system else []) + [
-                {"role": "user", "content": user}]
+                {"role": "user", "content": user}
+            ]
             body["messages"] = messages
             path = "/chat/completions"
         started = time.perf_counter()
@@ -135,14 +157,23 @@ class OpenAIBackend(Backend):
             choice = data["choices"][0]
             text = choice["text"] if prompt is not None else choice["message"]["content"]
         except (KeyError, IndexError, TypeError):
-            raise ModelError(f"{self.base_url}{path}: unexpected reply {json.dumps(data)[:200]}") from None
+            raise ModelError(
+                f"{self.base_url}{path}: unexpected reply {json.dumps(data)[:200]}"
+            ) from None
         usage = data.get("usage") or {}
         completion_tokens = usage.get("completion_tokens")
         return Generation(
-            text=text or "", prompt_tokens=usage.get("prompt_tokens"), completion_tokens=completion_tokens,
-            ttft_s=None, seconds=seconds,
-            tokens_per_second=(completion_tokens / seconds) if completion_tokens and seconds > 0 else None,
-            seed=sampling.seed, finish_reason=choice.get("finish_reason"), prompt_text=prompt,
+            text=text or "",
+            prompt_tokens=usage.get("prompt_tokens"),
+            completion_tokens=completion_tokens,
+            ttft_s=None,
+            seconds=seconds,
+            tokens_per_second=(completion_tokens / seconds)
+            if completion_tokens and seconds > 0
+            else None,
+            seed=sampling.seed,
+            finish_reason=choice.get("finish_reason"),
+            prompt_text=prompt,
             template=self._template_id(),
         )
 
@@ -153,10 +184,16 @@ class OpenAIBackend(Backend):
         return {
             "name": self.name,
             "backend": "openai",
-            "source": {"url": self.base_url, "model": self.model, "obtained": "OpenAI-compatible server"},
+            "source": {
+                "url": self.base_url,
+                "model": self.model,
+                "obtained": "OpenAI-compatible server",
+            },
             "served_models": self.served_models,
             "profile": self.profile.model_dump(mode="json"),
-            "template": self.template.describe() if self.template else {"name": self._template_id()},
+            "template": self.template.describe()
+            if self.template
+            else {"name": self._template_id()},
             "max_concurrency": self.max_concurrency,
             "max_retries": self.max_retries,
             "load_seconds": round(self.load_seconds, 3),
@@ -164,4 +201,3 @@ class OpenAIBackend(Backend):
 
     def close(self) -> None:
         self._client.close()
-

@@ -21,8 +21,15 @@ from grader.models.gguf_info import GGUFInfo
 
 # K/V cache quantization names -> ggml type ids (llama.cpp's GGML_TYPE_*); "off" = default f16
 CACHE_TYPES: dict[str, int] = {
-    "f32": 0, "f16": 1, "q4_0": 2, "q4_1": 3, "q5_0": 6, "q5_1": 7, "q8_0": 8,
-    "iq4_nl": 20, "bf16": 30,
+    "f32": 0,
+    "f16": 1,
+    "q4_0": 2,
+    "q4_1": 3,
+    "q5_0": 6,
+    "q5_1": 7,
+    "q8_0": 8,
+    "iq4_nl": 20,
+    "bf16": 30,
 }
 LLAMA_DEFAULT_SEED = 0xFFFFFFFF  # llama.cpp: "pick a random seed"
 
@@ -66,16 +73,22 @@ LLAMA_ARGS: dict[str, str] = {
 
 # other spellings accepted in overrides (``--set n_ctx=4096``) and CLI flags
 ALIASES: dict[str, str] = {
-    "n_ctx": "context_length", "ctx": "context_length",
-    "n_gpu_layers": "gpu_layers", "gpu_offload": "gpu_layers",
-    "n_threads": "cpu_threads", "threads": "cpu_threads",
+    "n_ctx": "context_length",
+    "ctx": "context_length",
+    "n_gpu_layers": "gpu_layers",
+    "gpu_offload": "gpu_layers",
+    "n_threads": "cpu_threads",
+    "threads": "cpu_threads",
     "n_batch": "batch_size",
     "offload_kqv": "offload_kv_cache",
-    "use_mlock": "keep_in_memory", "mlock": "keep_in_memory",
+    "use_mlock": "keep_in_memory",
+    "mlock": "keep_in_memory",
     "mmap": "use_mmap",
-    "n_experts": "experts", "expert_used_count": "experts",
+    "n_experts": "experts",
+    "expert_used_count": "experts",
     "flash_attn": "flash_attention",
-    "type_k": "k_cache_type", "type_v": "v_cache_type",
+    "type_k": "k_cache_type",
+    "type_v": "v_cache_type",
 }
 
 SAMPLING_FIELDS = ("temperature", "top_p", "top_k", "min_p", "repeat_penalty", "max_tokens")
@@ -139,7 +152,12 @@ class ModelProfile(BaseModel):
     @classmethod
     def _seed(cls, value: Any) -> Any:
         # YAML reads a bare `off` as false
-        if value is None or value is False or value == "random" or (type(value) is int and value == -1):
+        if (
+            value is None
+            or value is False
+            or value == "random"
+            or (type(value) is int and value == -1)
+        ):
             return "off"
         return value
 
@@ -171,8 +189,10 @@ class ModelProfile(BaseModel):
             value = getattr(self, field_name)
             if value != rule.must_be:
                 why = f" ({rule.reason})" if rule.reason else ""
-                problems.append(f"{field_name} must be {_show(rule.must_be)} for this model{why}, "
-                                f"not {_show(value)}")
+                problems.append(
+                    f"{field_name} must be {_show(rule.must_be)} for this model{why}, "
+                    f"not {_show(value)}"
+                )
         return problems
 
     def with_overrides(self, overrides: Mapping[str, Any] | None) -> ModelProfile:
@@ -185,13 +205,17 @@ class ModelProfile(BaseModel):
                 continue
             field_name = ALIASES.get(key, key)
             if field_name not in type(self).model_fields or field_name in ("constraints", "name"):
-                raise ModelError(f"unknown model setting {key!r} (known: "
-                                 f"{', '.join(sorted(set(type(self).model_fields) - {'constraints'}))})")
+                raise ModelError(
+                    f"unknown model setting {key!r} (known: "
+                    f"{', '.join(sorted(set(type(self).model_fields) - {'constraints'}))})"
+                )
             rule = self.constraints.get(field_name)
             if rule is not None and value != rule.must_be:
                 why = f": {rule.reason}" if rule.reason else ""
-                raise ModelError(f"profile {self.name}: refusing {key}={_show(value)}; "
-                                 f"{field_name} must be {_show(rule.must_be)}{why}")
+                raise ModelError(
+                    f"profile {self.name}: refusing {key}={_show(value)}; "
+                    f"{field_name} must be {_show(rule.must_be)}{why}"
+                )
             changes[field_name] = value
         data = self.model_dump()
         data.update(changes)
@@ -204,7 +228,9 @@ class ModelProfile(BaseModel):
 
     def lmstudio_parameters(self) -> dict[str, Any]:
         """The profile in LM Studio's words, as the evaluation record lists them."""
-        return {label: _lmstudio_value(getattr(self, field)) for label, field in LMSTUDIO_FIELDS.items()}
+        return {
+            label: _lmstudio_value(getattr(self, field)) for label, field in LMSTUDIO_FIELDS.items()
+        }
 
 
 def _show(value: Any) -> str:
@@ -220,8 +246,10 @@ def _lmstudio_value(value: Any) -> Any:
 def llama_kwargs(profile: ModelProfile, model_path: Path, info: GGUFInfo | None) -> dict[str, Any]:
     """The keyword arguments ``llama_cpp.Llama(**kwargs)`` is called with."""
     if profile.cpu_moe:
-        raise ModelError(f"profile {profile.name}: cpu_moe (Force Model Experts Weights onto CPU) "
-                         "is not supported by llama-cpp-python 0.3 (no tensor buffer overrides)")
+        raise ModelError(
+            f"profile {profile.name}: cpu_moe (Force Model Experts Weights onto CPU) "
+            "is not supported by llama-cpp-python 0.3 (no tensor buffer overrides)"
+        )
     kwargs: dict[str, Any] = {
         "model_path": str(model_path),
         "n_ctx": profile.context_length,
@@ -230,8 +258,12 @@ def llama_kwargs(profile: ModelProfile, model_path: Path, info: GGUFInfo | None)
         "n_threads": profile.cpu_threads or os.cpu_count() or 1,
         "n_threads_batch": profile.cpu_threads or os.cpu_count() or 1,
         "n_batch": min(profile.batch_size, profile.context_length or profile.batch_size),
-        "rope_freq_base": 0.0 if profile.rope_freq_base == "auto" else float(profile.rope_freq_base),
-        "rope_freq_scale": 0.0 if profile.rope_freq_scale == "auto" else float(profile.rope_freq_scale),
+        "rope_freq_base": 0.0
+        if profile.rope_freq_base == "auto"
+        else float(profile.rope_freq_base),
+        "rope_freq_scale": 0.0
+        if profile.rope_freq_scale == "auto"
+        else float(profile.rope_freq_scale),
         "offload_kqv": profile.offload_kv_cache,
         "use_mlock": profile.keep_in_memory,
         "use_mmap": profile.use_mmap,
@@ -247,11 +279,15 @@ def llama_kwargs(profile: ModelProfile, model_path: Path, info: GGUFInfo | None)
             raise ModelError(f"profile {profile.name}: experts needs the GGUF's architecture")
         total = info.expert_count or 0
         if total <= 0:
-            raise ModelError(f"{model_path}: experts={profile.experts} set in profile {profile.name} but "
-                             f"the model is not a mixture of experts (no {info.architecture}.expert_count)")
+            raise ModelError(
+                f"{model_path}: experts={profile.experts} set in profile {profile.name} but "
+                f"the model is not a mixture of experts (no {info.architecture}.expert_count)"
+            )
         if profile.experts > total:
-            raise ModelError(f"profile {profile.name}: experts={profile.experts} but {model_path.name} "
-                             f"has only {total}")
+            raise ModelError(
+                f"profile {profile.name}: experts={profile.experts} but {model_path.name} "
+                f"has only {total}"
+            )
         kwargs["kv_overrides"] = {f"{info.architecture}.expert_used_count": int(profile.experts)}
     return kwargs
 

@@ -47,7 +47,9 @@ class ReplayBackend(Backend):
                 sample = counters[task]
             counters[task] = max(counters[task], sample + 1)
             if (task, sample) in self.entries:
-                self.problems.append(ReplayProblem(number, f"duplicate task {task!r} sample {sample}; skipped"))
+                self.problems.append(
+                    ReplayProblem(number, f"duplicate task {task!r} sample {sample}; skipped")
+                )
                 continue
             entry["_line"] = number
             self.entries[(task, sample)] = entry
@@ -68,11 +70,17 @@ class ReplayBackend(Backend):
             self.problems.append(ReplayProblem(number, "field 'task' is missing or not a string"))
             return None
         if not isinstance(entry.get("completion"), str):
-            self.problems.append(ReplayProblem(number, "field 'completion' is missing or not a string"))
+            self.problems.append(
+                ReplayProblem(number, "field 'completion' is missing or not a string")
+            )
             return None
         sample = entry.get("sample")
-        if sample is not None and (not isinstance(sample, int) or isinstance(sample, bool) or sample < 0):
-            self.problems.append(ReplayProblem(number, "field 'sample' must be a non-negative integer"))
+        if sample is not None and (
+            not isinstance(sample, int) or isinstance(sample, bool) or sample < 0
+        ):
+            self.problems.append(
+                ReplayProblem(number, "field 'sample' must be a non-negative integer")
+            )
             return None
         return entry
 
@@ -89,9 +97,28 @@ class ReplayBackend(Backend):
     def generate(self, request: GenerationRequest) -> Generation:
         entry = self.entries.get((request.task_id, request.sample))
         if entry is None:
-            raise GraderError(f"{self.path}: no completion for task {request.task_id!r} sample {request.sample}")
-        figures = {k: entry.get(k) for k in ("completion_tokens", "prompt_tokens", "seconds", "tokens_per_second", "ttft_s")}
-        return Generation(text=entry["completion"], **{k: v for k, v in figures.items() if isinstance(v, int | float)})
+            raise GraderError(
+                f"{self.path}: no completion for task {request.task_id!r} sample {request.sample}"
+            )
+        figures = {
+            k: entry.get(k)
+            for k in (
+                "completion_tokens",
+                "prompt_tokens",
+                "seconds",
+                "tokens_per_second",
+                "ttft_s",
+            )
+        }
+        return Generation(
+            text=entry["completion"],
+            **{k: v for k, v in figures.items() if isinstance(v, int | float)},
+        )
 
     def describe(self) -> dict[str, Any]:
-        return {"name": self.name, "backend": "replay", "source": str(self.path), "lines": len(self.entries)}
+        return {
+            "name": self.name,
+            "backend": "replay",
+            "source": str(self.path),
+            "lines": len(self.entries),
+        }

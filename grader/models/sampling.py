@@ -24,9 +24,15 @@ class Sampling:
     max_tokens: int
 
     def key(self) -> dict[str, Any]:
-        return {"seed": self.seed_setting, "temperature": self.temperature, "top_p": self.top_p,
-                "top_k": self.top_k, "min_p": self.min_p, "repeat_penalty": self.repeat_penalty,
-                "max_tokens": self.max_tokens}
+        return {
+            "seed": self.seed_setting,
+            "temperature": self.temperature,
+            "top_p": self.top_p,
+            "top_k": self.top_k,
+            "min_p": self.min_p,
+            "repeat_penalty": self.repeat_penalty,
+            "max_tokens": self.max_tokens,
+        }
 
 
 def sampling_for(request: GenerationRequest, profile: ModelProfile) -> Sampling:
@@ -40,9 +46,12 @@ def sampling_for(request: GenerationRequest, profile: ModelProfile) -> Sampling:
     if profile.max_tokens is not None:
         max_tokens = min(max_tokens, profile.max_tokens)
     return Sampling(
-        seed=seed, seed_setting=setting,
+        seed=seed,
+        seed_setting=setting,
         temperature=profile.temperature if request.temperature is None else request.temperature,
         top_p=profile.top_p if request.top_p is None else request.top_p,
-        top_k=profile.top_k, min_p=profile.min_p, repeat_penalty=profile.repeat_penalty,
+        top_k=profile.top_k,
+        min_p=profile.min_p,
+        repeat_penalty=profile.repeat_penalty,
         max_tokens=max_tokens,
     )

@@ -54,8 +54,12 @@ class PromptTemplate:
         messages.append({"role": "user", "content": user})
         try:
             return _compile(self.source).render(
-                messages=messages, system=system, user=user, bos_token=self.bos_token,
-                eos_token=self.eos_token, add_generation_prompt=True,
+                messages=messages,
+                system=system,
+                user=user,
+                bos_token=self.bos_token,
+                eos_token=self.eos_token,
+                add_generation_prompt=True,
                 default_system=DEEPSEEK_CODER_SYSTEM,
             )
         except jinja2.TemplateError as error:
@@ -71,21 +75,30 @@ def _raise(message: str) -> None:
 
 @lru_cache(maxsize=16)
 def _compile(source: str) -> jinja2.Template:
-    env = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True,
-                                        undefined=jinja2.ChainableUndefined)
+    env = ImmutableSandboxedEnvironment(
+        trim_blocks=True, lstrip_blocks=True, undefined=jinja2.ChainableUndefined
+    )
     env.globals["raise_exception"] = _raise
     env.globals["strftime_now"] = lambda fmt: datetime.now().strftime(fmt)
     return env.from_string(source)
 
 
-def resolve_template(name: str | None, *, gguf_template: str | None = None, bos_token: str = "",
-                     eos_token: str = "", model: str = "the model") -> PromptTemplate:
+def resolve_template(
+    name: str | None,
+    *,
+    gguf_template: str | None = None,
+    bos_token: str = "",
+    eos_token: str = "",
+    model: str = "the model",
+) -> PromptTemplate:
     """``name`` is gguf (default), a preset name, or a path to a jinja file."""
     name = name or GGUF
     if name == GGUF:
         if not gguf_template:
-            raise ModelError(f"{model}: has no chat template of its own; choose --template "
-                             f"user-assistant, deepseek-coder or a jinja file")
+            raise ModelError(
+                f"{model}: has no chat template of its own; choose --template "
+                f"user-assistant, deepseek-coder or a jinja file"
+            )
         return PromptTemplate(GGUF, gguf_template, bos_token, eos_token)
     if name in PRESETS:
         return PromptTemplate(name, PRESETS[name], bos_token, eos_token)
@@ -96,5 +109,7 @@ def resolve_template(name: str | None, *, gguf_template: str | None = None, bos_
     try:
         _compile(source)
     except jinja2.TemplateSyntaxError as error:
-        raise ModelError(f"{path}: line {error.lineno}: template syntax error: {error.message}") from None
+        raise ModelError(
+            f"{path}: line {error.lineno}: template syntax error: {error.message}"
+        ) from None
     return PromptTemplate(str(path), source, bos_token, eos_token)

@@ -50,11 +50,15 @@ def _quantile(values: Sequence[float], q: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
-def _group_pass_at(groups: dict[Any, list[SampleResult]], ks: Sequence[int]) -> dict[int, float | None]:
+def _group_pass_at(
+    groups: dict[Any, list[SampleResult]], ks: Sequence[int]
+) -> dict[int, float | None]:
     """Mean over groups (tasks) of each group's pass@k; None where no group has k samples."""
     out: dict[int, float | None] = {}
     for k in ks:
-        values = [pass_at_k(len(g), sum(r.passed for r in g), k) for g in groups.values() if len(g) >= k]
+        values = [
+            pass_at_k(len(g), sum(r.passed for r in g), k) for g in groups.values() if len(g) >= k
+        ]
         out[k] = _mean(values)
     return out
 
@@ -64,7 +68,13 @@ def _speed(results: Sequence[SampleResult]) -> dict[str, Any]:
     ttft = [r.ttft_s for r in results if r.ttft_s is not None]
     tokens = [r.completion_tokens for r in results if r.completion_tokens]
     if not speeds:
-        return {"tps": None, "tps_low": None, "tps_high": None, "ttft": _median(ttft), "tokens": _mean(tokens)}
+        return {
+            "tps": None,
+            "tps_low": None,
+            "tps_high": None,
+            "ttft": _median(ttft),
+            "tokens": _mean(tokens),
+        }
     return {
         "tps": statistics.median(speeds),
         "tps_low": _quantile(speeds, 0.1),
@@ -94,15 +104,21 @@ def _summary(results: Sequence[SampleResult], ks: Sequence[int]) -> dict[str, An
     }
 
 
-def models_table(results: Sequence[SampleResult], models: Sequence[str], ks: Sequence[int]) -> list[dict[str, Any]]:
+def models_table(
+    results: Sequence[SampleResult], models: Sequence[str], ks: Sequence[int]
+) -> list[dict[str, Any]]:
     by_model: dict[str, list[SampleResult]] = defaultdict(list)
     for r in results:
         by_model[r.model].append(r)
     return [{"name": name, **_summary(by_model[name], ks)} for name in models if by_model.get(name)]
 
 
-def tasks_matrix(results: Sequence[SampleResult], tasks: Sequence[dict[str, Any]], models: Sequence[str],
-                 ks: Sequence[int]) -> list[dict[str, Any]]:
+def tasks_matrix(
+    results: Sequence[SampleResult],
+    tasks: Sequence[dict[str, Any]],
+    models: Sequence[str],
+    ks: Sequence[int],
+) -> list[dict[str, Any]]:
     """One row per task: overall figures and one cell per model (None where it has no samples)."""
     cells: dict[tuple[str, str], list[SampleResult]] = defaultdict(list)
     per_task: dict[str, list[SampleResult]] = defaultdict(list)
@@ -114,22 +130,35 @@ def tasks_matrix(results: Sequence[SampleResult], tasks: Sequence[dict[str, Any]
         group = per_task.get(task["id"])
         if not group:
             continue
-        row = {**task, "samples": len(group), "score": _mean([r.score for r in group]),
-               "pass_rate": _mean([float(r.passed) for r in group]), "cells": []}
+        row = {
+            **task,
+            "samples": len(group),
+            "score": _mean([r.score for r in group]),
+            "pass_rate": _mean([float(r.passed) for r in group]),
+            "cells": [],
+        }
         for model in models:
             cell = cells.get((task["id"], model))
             if not cell:
                 row["cells"].append(None)
                 continue
-            row["cells"].append({
-                "model": model,
-                "samples": len(cell),
-                "score": _mean([r.score for r in cell]),
-                "pass_rate": _mean([float(r.passed) for r in cell]),
-                "tps": _median([r.tokens_per_second for r in cell if r.tokens_per_second]),
-                "pass_at": {k: (pass_at_k(len(cell), sum(r.passed for r in cell), k) if len(cell) >= k else None)
-                            for k in ks},
-            })
+            row["cells"].append(
+                {
+                    "model": model,
+                    "samples": len(cell),
+                    "score": _mean([r.score for r in cell]),
+                    "pass_rate": _mean([float(r.passed) for r in cell]),
+                    "tps": _median([r.tokens_per_second for r in cell if r.tokens_per_second]),
+                    "pass_at": {
+                        k: (
+                            pass_at_k(len(cell), sum(r.passed for r in cell), k)
+                            if len(cell) >= k
+                            else None
+                        )
+                        for k in ks
+                    },
+                }
+            )
         rows.append(row)
     return rows
 
@@ -139,7 +168,9 @@ def tasks_matrix(results: Sequence[SampleResult], tasks: Sequence[dict[str, Any]
 CHART_WIDTH = 240
 
 
-def score_histograms(results: Sequence[SampleResult], models: Sequence[str]) -> list[dict[str, Any]]:
+def score_histograms(
+    results: Sequence[SampleResult], models: Sequence[str]
+) -> list[dict[str, Any]]:
     """Per model (or one overall when there are many): ten bins of ten points, passed/failed."""
     groups: list[tuple[str, list[SampleResult]]]
     if 1 < len(models) <= 6:
@@ -160,13 +191,22 @@ def score_histograms(results: Sequence[SampleResult], models: Sequence[str]) -> 
         bars = []
         for i in range(10):
             hp, hf = height * passed[i] / top, height * failed[i] / top
-            bars.append({
-                "x": round(i * bar + 1, 1), "w": round(bar - 2, 1),
-                "yp": round(height - hp, 1), "hp": round(hp, 1),
-                "yf": round(height - hp - hf, 1), "hf": round(hf, 1),
-                "passed": passed[i], "failed": failed[i], "label": f"{i * 10}–{i * 10 + 10}",
-            })
-        charts.append({"name": name, "bars": bars, "top": top, "samples": len(group), "height": height})
+            bars.append(
+                {
+                    "x": round(i * bar + 1, 1),
+                    "w": round(bar - 2, 1),
+                    "yp": round(height - hp, 1),
+                    "hp": round(hp, 1),
+                    "yf": round(height - hp - hf, 1),
+                    "hf": round(hf, 1),
+                    "passed": passed[i],
+                    "failed": failed[i],
+                    "label": f"{i * 10}–{i * 10 + 10}",
+                }
+            )
+        charts.append(
+            {"name": name, "bars": bars, "top": top, "samples": len(group), "height": height}
+        )
     return charts
 
 
@@ -180,8 +220,18 @@ def requirement_rates(results: Sequence[SampleResult], limit: int = 30) -> dict[
     for rid, counter in counts.items():
         total = sum(counter.values())
         met, partial = counter["met"] / total, counter["partial"] / total
-        rows.append({"id": rid, "total": total, "met": met, "partial": partial, "unmet": 1 - met - partial,
-                     "met_n": counter["met"], "partial_n": counter["partial"], "unmet_n": counter["unmet"]})
+        rows.append(
+            {
+                "id": rid,
+                "total": total,
+                "met": met,
+                "partial": partial,
+                "unmet": 1 - met - partial,
+                "met_n": counter["met"],
+                "partial_n": counter["partial"],
+                "unmet_n": counter["unmet"],
+            }
+        )
     rows.sort(key=lambda row: (row["met"], row["met"] + row["partial"], row["id"]))
     for row in rows:  # bar segments in percent of the bar's width
         row["wm"] = round(100 * row["met"], 2)
@@ -196,20 +246,30 @@ def speed_chart(models_rows: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
     if not rows:
         return None
     top = max(row["tps_high"] for row in rows) * 1.05
-    bars = [{  # in percent of the bar's width
-        "name": row["name"], "tps": row["tps"], "low": row["tps_low"], "high": row["tps_high"],
-        "w": round(100 * row["tps"] / top, 2),
-        "x1": round(100 * row["tps_low"] / top, 2), "x2": round(100 * row["tps_high"] / top, 2),
-    } for row in rows]
+    bars = [
+        {  # in percent of the bar's width
+            "name": row["name"],
+            "tps": row["tps"],
+            "low": row["tps_low"],
+            "high": row["tps_high"],
+            "w": round(100 * row["tps"] / top, 2),
+            "x1": round(100 * row["tps_low"] / top, 2),
+            "x2": round(100 * row["tps_high"] / top, 2),
+        }
+        for row in rows
+    ]
     return {"bars": bars, "top": top}
 
 
 # --------------------------------------------------------------------------- baseline
 
 
-def changes(current: Sequence[SampleResult], baseline: Sequence[SampleResult],
-            current_index: dict[tuple[str, str, int], int],
-            baseline_index: dict[tuple[str, str, int], int]) -> dict[str, Any]:
+def changes(
+    current: Sequence[SampleResult],
+    baseline: Sequence[SampleResult],
+    current_index: dict[tuple[str, str, int], int],
+    baseline_index: dict[tuple[str, str, int], int],
+) -> dict[str, Any]:
     """What changed from the baseline run: per task x model, per sample, and in the notes."""
     now_groups: dict[tuple[str, str], list[SampleResult]] = defaultdict(list)
     then_groups: dict[tuple[str, str], list[SampleResult]] = defaultdict(list)
@@ -224,13 +284,20 @@ def changes(current: Sequence[SampleResult], baseline: Sequence[SampleResult],
         if old is None:
             continue
         if old.passed != r.passed or abs(old.score - r.score) >= 0.005:
-            transitions.append({
-                "task": r.task, "model": r.model, "sample": r.sample,
-                "was_passed": old.passed, "passed": r.passed,
-                "was_score": old.score, "score": r.score, "delta": r.score - old.score,
-                "index": current_index[(r.task, r.model, r.sample)],
-                "baseline_index": baseline_index[(r.task, r.model, r.sample)],
-            })
+            transitions.append(
+                {
+                    "task": r.task,
+                    "model": r.model,
+                    "sample": r.sample,
+                    "was_passed": old.passed,
+                    "passed": r.passed,
+                    "was_score": old.score,
+                    "score": r.score,
+                    "delta": r.score - old.score,
+                    "index": current_index[(r.task, r.model, r.sample)],
+                    "baseline_index": baseline_index[(r.task, r.model, r.sample)],
+                }
+            )
     transitions.sort(key=lambda t: (t["passed"] - t["was_passed"], t["delta"]))
     groups = []
     for key in sorted(set(now_groups) | set(then_groups)):
@@ -238,24 +305,41 @@ def changes(current: Sequence[SampleResult], baseline: Sequence[SampleResult],
         now_notes = Counter(n for r in now for n in dict.fromkeys(r.notes))
         then_notes = Counter(n for r in then for n in dict.fromkeys(r.notes))
         pairs = [t for t in transitions if (t["task"], t["model"]) == key]
-        groups.append({
-            "task": key[0], "model": key[1],
-            "status": "added" if not then else "removed" if not now else "both",
-            "samples": len(now), "was_samples": len(then),
-            "score": _mean([r.score for r in now]), "was_score": _mean([r.score for r in then]),
-            "pass_rate": _mean([float(r.passed) for r in now]),
-            "was_pass_rate": _mean([float(r.passed) for r in then]),
-            "regressed": sum(1 for t in pairs if t["was_passed"] and not t["passed"]),
-            "fixed": sum(1 for t in pairs if t["passed"] and not t["was_passed"]),
-            "new_notes": sorted(((n, c) for n, c in now_notes.items() if n not in then_notes), key=lambda x: -x[1]),
-            "resolved_notes": sorted(((n, c) for n, c in then_notes.items() if n not in now_notes),
-                                     key=lambda x: -x[1]),
-        })
+        groups.append(
+            {
+                "task": key[0],
+                "model": key[1],
+                "status": "added" if not then else "removed" if not now else "both",
+                "samples": len(now),
+                "was_samples": len(then),
+                "score": _mean([r.score for r in now]),
+                "was_score": _mean([r.score for r in then]),
+                "pass_rate": _mean([float(r.passed) for r in now]),
+                "was_pass_rate": _mean([float(r.passed) for r in then]),
+                "regressed": sum(1 for t in pairs if t["was_passed"] and not t["passed"]),
+                "fixed": sum(1 for t in pairs if t["passed"] and not t["was_passed"]),
+                "new_notes": sorted(
+                    ((n, c) for n, c in now_notes.items() if n not in then_notes),
+                    key=lambda x: -x[1],
+                ),
+                "resolved_notes": sorted(
+                    ((n, c) for n, c in then_notes.items() if n not in now_notes),
+                    key=lambda x: -x[1],
+                ),
+            }
+        )
     for group in groups:
         both = group["score"] is not None and group["was_score"] is not None
         group["delta"] = group["score"] - group["was_score"] if both else None
-    groups.sort(key=lambda g: (g["status"] != "both", -g["regressed"], g["delta"] if g["delta"] is not None else 0,
-                               g["task"], g["model"]))
+    groups.sort(
+        key=lambda g: (
+            g["status"] != "both",
+            -g["regressed"],
+            g["delta"] if g["delta"] is not None else 0,
+            g["task"],
+            g["model"],
+        )
+    )
     return {
         "groups": groups,
         "transitions": transitions,

@@ -107,22 +107,48 @@ def detail(result: SampleResult, t: Tables) -> dict[str, Any]:
         "lang": result.language,
         "c": result.completion,
         "pr": s(result.prompt) if result.prompt else None,
-        "rq": [{
-            "id": t.requirements(v.id), "st": v.status, "cr": round(v.credit, 3), "w": v.weight,
-            "g": 1 if v.gating else 0, "ev": [s(e) for e in v.evidence], "d": v.disagreement,
-        } for v in result.requirements],
-        "f": [{
-            "r": t.rules(f.rule), "sv": f.severity, "l": f.line, "c": f.column, "el": f.end_line,
-            "ec": f.end_column, "m": s(f.message), "x": f.text,
-            "q": t.requirements(f.requirement) if f.requirement else None,
-        } for f in result.findings],
+        "rq": [
+            {
+                "id": t.requirements(v.id),
+                "st": v.status,
+                "cr": round(v.credit, 3),
+                "w": v.weight,
+                "g": 1 if v.gating else 0,
+                "ev": [s(e) for e in v.evidence],
+                "d": v.disagreement,
+            }
+            for v in result.requirements
+        ],
+        "f": [
+            {
+                "r": t.rules(f.rule),
+                "sv": f.severity,
+                "l": f.line,
+                "c": f.column,
+                "el": f.end_line,
+                "ec": f.end_column,
+                "m": s(f.message),
+                "x": f.text,
+                "q": t.requirements(f.requirement) if f.requirement else None,
+            }
+            for f in result.findings
+        ],
         "t": {
-            "p": tests.passed, "f": tests.failed, "e": tests.errors, "sk": tests.skipped,
-            "to": 1 if tests.timed_out else 0, "st": tests.status, "n": tests.note,
-            "cs": [[s(c.name), c.outcome, s(c.message) if c.message else None, _num(c.duration_s)]
-                   for c in tests.cases],
-            "o": output[-OUTPUT_CAP:], "oc": 1 if cut else 0,
-            "d": _num(tests.duration_s), "tl": _num(tests.timeout_s),
+            "p": tests.passed,
+            "f": tests.failed,
+            "e": tests.errors,
+            "sk": tests.skipped,
+            "to": 1 if tests.timed_out else 0,
+            "st": tests.status,
+            "n": tests.note,
+            "cs": [
+                [s(c.name), c.outcome, s(c.message) if c.message else None, _num(c.duration_s)]
+                for c in tests.cases
+            ],
+            "o": output[-OUTPUT_CAP:],
+            "oc": 1 if cut else 0,
+            "d": _num(tests.duration_s),
+            "tl": _num(tests.timeout_s),
         },
         "g": _generation(result, t),
         "err": result.error,
@@ -146,12 +172,14 @@ def _generation(result: SampleResult, t: Tables) -> dict[str, Any]:
         "time to first token (s)": _num(result.ttft_s, 3),
     }
     if gen is not None:
-        figures.update({
-            "finish reason": gen.finish_reason,
-            "seed": gen.seed,
-            "template": gen.template,
-            "cached": "yes" if gen.cached else None,
-        })
+        figures.update(
+            {
+                "finish reason": gen.finish_reason,
+                "seed": gen.seed,
+                "template": gen.template,
+                "cached": "yes" if gen.cached else None,
+            }
+        )
         if figures["completion tokens"] is None:
             figures["completion tokens"] = gen.completion_tokens
         if figures["prompt tokens"] is None:
@@ -162,13 +190,19 @@ def _generation(result: SampleResult, t: Tables) -> dict[str, Any]:
     return shown
 
 
-def build(current: list[SampleResult], baseline: list[SampleResult], tasks: list[dict[str, Any]],
-          models: list[str]) -> tuple[Tables, list[dict[str, Any]], list[list[dict[str, Any]]]]:
+def build(
+    current: list[SampleResult],
+    baseline: list[SampleResult],
+    tasks: list[dict[str, Any]],
+    models: list[str],
+) -> tuple[Tables, list[dict[str, Any]], list[list[dict[str, Any]]]]:
     """Index rows (current run first, then the baseline's) and detail chunks in the same order."""
     tables = Tables(tasks=Names([task["id"] for task in tasks]), models=Names(models))
-    rows = [index_row(r, tables) for r in current] + [index_row(r, tables, baseline=True) for r in baseline]
+    rows = [index_row(r, tables) for r in current] + [
+        index_row(r, tables, baseline=True) for r in baseline
+    ]
     details = [detail(r, tables) for r in [*current, *baseline]]
-    chunks = [details[i:i + CHUNK] for i in range(0, len(details), CHUNK)]
+    chunks = [details[i : i + CHUNK] for i in range(0, len(details), CHUNK)]
     positions = {(r.task, r.model, r.sample): i for i, r in enumerate(baseline, start=len(current))}
     for i, r in enumerate(current):
         match = positions.get((r.task, r.model, r.sample))

@@ -40,12 +40,16 @@ def script_json(data: Any) -> Markup:
 
 def packed_json(data: Any) -> str:
     """JSON, gzipped, in base64: inert text (no ``<``, ``>`` or ``&``) the page inflates on demand."""
-    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode(
+        "utf-8"
+    )
     return base64.b64encode(gzip.compress(raw, compresslevel=6, mtime=0)).decode("ascii")
 
 
 def _csp_hash(text: str) -> str:
-    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode(
+        "ascii"
+    )
 
 
 def _fmt(value: float | None, digits: int = 1) -> str:
@@ -61,7 +65,7 @@ def _pct(value: float | None) -> str:
 def _signed(value: float | None, digits: int = 1) -> str:
     if value is None:
         return "–"
-    return f"{value:+.{digits}f}" if abs(value) >= 0.5 * 10 ** -digits else f"{0:.{digits}f}"
+    return f"{value:+.{digits}f}" if abs(value) >= 0.5 * 10**-digits else f"{0:.{digits}f}"
 
 
 def _band(score: float | None) -> str:
@@ -83,9 +87,13 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
 
 
 def _environment() -> Environment:
-    env = Environment(loader=PackageLoader("grader.report", "templates"),
-                      autoescape=select_autoescape(default=True, default_for_string=True),
-                      trim_blocks=True, lstrip_blocks=True, bytecode_cache=_bytecode_cache())
+    env = Environment(
+        loader=PackageLoader("grader.report", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        bytecode_cache=_bytecode_cache(),
+    )
     env.filters.update(fmt=_fmt, pct=_pct, signed=_signed, band=_band)
     return env
 
@@ -100,10 +108,15 @@ def _tasks(loaded: LoadedRun, extra: list[LoadedRun]) -> list[dict[str, Any]]:
     for run in (loaded, *extra):
         for task in run.run.get("tasks") or []:
             if isinstance(task, dict) and task.get("id") and task["id"] not in tasks:
-                tasks[task["id"]] = {"id": str(task["id"]), "language": str(task.get("language") or ""),
-                                     "title": str(task.get("title") or "")}
+                tasks[task["id"]] = {
+                    "id": str(task["id"]),
+                    "language": str(task.get("language") or ""),
+                    "title": str(task.get("title") or ""),
+                }
         for result in run.results:
-            tasks.setdefault(result.task, {"id": result.task, "language": result.language, "title": ""})
+            tasks.setdefault(
+                result.task, {"id": result.task, "language": result.language, "title": ""}
+            )
     return list(tasks.values())
 
 
@@ -163,11 +176,14 @@ def render_report(run_dir: Path, baseline_dir: Path | None = None) -> str:
     run_models = [m for m in models if any(r.model == m for r in current)]
     models_rows = _overview.models_table(current, run_models, ks)
     matrix = _overview.tasks_matrix(current, tasks, run_models, ks)
-    summary = _overview.models_table([r.model_copy(update={"model": "all"}) for r in current], ["all"], ks)
+    summary = _overview.models_table(
+        [r.model_copy(update={"model": "all"}) for r in current], ["all"], ks
+    )
     changes = None
     if base is not None:
         changes = _overview.changes(
-            current, old,
+            current,
+            old,
             {(r.task, r.model, r.sample): i for i, r in enumerate(current)},
             {(r.task, r.model, r.sample): i for i, r in enumerate(old, start=len(current))},
         )

@@ -51,7 +51,12 @@ def parse_review(data: Any, source: str) -> dict[str, Any]:
     if not isinstance(marks, list):
         raise GraderError(f"{source}: marks: expected a list")
     clean = [_parse_mark(mark, f"{source}: marks[{i}]") for i, mark in enumerate(marks)]
-    return {"version": VERSION, "run": run, "exported_at": str(data.get("exported_at") or ""), "marks": clean}
+    return {
+        "version": VERSION,
+        "run": run,
+        "exported_at": str(data.get("exported_at") or ""),
+        "marks": clean,
+    }
 
 
 def _parse_mark(mark: Any, where: str) -> dict[str, Any]:
@@ -109,7 +114,9 @@ def import_review(file: Path, run_dir: Path) -> ImportSummary:
     loaded = load_run(run_dir)
     key = run_key(loaded)
     if review["run"] and review["run"] != key:
-        raise GraderError(f"{file}: run: the marks are for run {review['run']!r}, not {key!r} ({run_dir})")
+        raise GraderError(
+            f"{file}: run: the marks are for run {review['run']!r}, not {key!r} ({run_dir})"
+        )
     merged: dict[tuple[str, str, int, str], dict[str, Any]] = {}
     target = run_dir / REVIEW_FILE
     if target.exists():
@@ -123,7 +130,10 @@ def import_review(file: Path, run_dir: Path) -> ImportSummary:
         for note in (*r.notes, *r.positive_notes)
     }
     marks = list(merged.values())
-    write_json_atomic(target, {"version": VERSION, "run": key, "exported_at": review["exported_at"], "marks": marks})
+    write_json_atomic(
+        target,
+        {"version": VERSION, "run": key, "exported_at": review["exported_at"], "marks": marks},
+    )
     unmatched = sum(1 for mark in review["marks"] if _key(mark) not in notes)
     return ImportSummary(path=target, marks=len(review["marks"]), unmatched=unmatched)
 

@@ -84,14 +84,28 @@ def run_tests(job: TestJob) -> TestRun:
     try:
         plan = runner.plan(job)
     except (OSError, UnicodeDecodeError) as error:
-        return TestRun(status="sandbox_error", note=f"could not prepare the tests: {error}", timeout_s=job.timeout_s)
+        return TestRun(
+            status="sandbox_error",
+            note=f"could not prepare the tests: {error}",
+            timeout_s=job.timeout_s,
+        )
     try:
         report = POOL.run(_job_dict(job, plan), isolate)
     except WorkerDied as error:
-        return TestRun(status="sandbox_error", note=f"The sandbox worker failed: {error}", timeout_s=job.timeout_s)
+        return TestRun(
+            status="sandbox_error",
+            note=f"The sandbox worker failed: {error}",
+            timeout_s=job.timeout_s,
+        )
     parsed = runner.parse(report, plan)
-    return verdict.build(report, parsed, timeout_s=job.timeout_s, memory_mb=job.memory_mb,
-                         nproc=plan.nproc, flood_bytes=FLOOD_BYTES)
+    return verdict.build(
+        report,
+        parsed,
+        timeout_s=job.timeout_s,
+        memory_mb=job.memory_mb,
+        nproc=plan.nproc,
+        flood_bytes=FLOOD_BYTES,
+    )
 
 
 class TestRunner:

@@ -62,7 +62,9 @@ def compile_test(source: str, filename: str) -> str:
 
     The zygote calls this before forking, for test files the host has no compiled form of
     yet: the rewriting then runs in every worker at once instead of on the host."""
-    return base64.b64encode(marshal.dumps(_rewritten(source.encode("utf-8"), filename))).decode("ascii")
+    return base64.b64encode(marshal.dumps(_rewritten(source.encode("utf-8"), filename))).decode(
+        "ascii"
+    )
 
 
 def _rewritten(source: bytes, filename: str) -> types.CodeType:
@@ -93,8 +95,15 @@ def _run_fast(work: str, tests: list[str], compiled: dict[str, str]) -> list[dic
             sys.modules[stem] = module
             exec(code, module.__dict__)
         except BaseException as error:  # the solution's import-time code runs here
-            cases.append({"name": f"{rel}::collect", "outcome": "error", "message": _message(error),
-                          "duration_s": round(time.perf_counter() - started, 6), "file": rel})
+            cases.append(
+                {
+                    "name": f"{rel}::collect",
+                    "outcome": "error",
+                    "message": _message(error),
+                    "duration_s": round(time.perf_counter() - started, 6),
+                    "file": rel,
+                }
+            )
             continue
         for name, obj in list(module.__dict__.items()):
             if not (name.startswith("test") and isinstance(obj, types.FunctionType)):
@@ -111,8 +120,15 @@ def _run_fast(work: str, tests: list[str], compiled: dict[str, str]) -> list[dic
                     frames = traceback.extract_tb(error.__traceback__)[-3:]
                     where = "; ".join(f"{os.path.basename(f.filename)}:{f.lineno}" for f in frames)
                     message = f"{message} (at {where})"[:MAX_MESSAGE]
-            cases.append({"name": name, "outcome": outcome, "message": message, "file": rel,
-                          "duration_s": round(time.perf_counter() - started, 6)})
+            cases.append(
+                {
+                    "name": name,
+                    "outcome": outcome,
+                    "message": message,
+                    "file": rel,
+                    "duration_s": round(time.perf_counter() - started, 6),
+                }
+            )
     return cases
 
 
@@ -124,8 +140,14 @@ class _Recorder:
 
     def pytest_collectreport(self, report) -> None:  # type: ignore[no-untyped-def]
         if report.failed:
-            self.cases.append({"name": f"{report.nodeid or 'session'}::collect", "outcome": "error",
-                               "message": _longrepr(report), "duration_s": 0.0})
+            self.cases.append(
+                {
+                    "name": f"{report.nodeid or 'session'}::collect",
+                    "outcome": "error",
+                    "message": _longrepr(report),
+                    "duration_s": 0.0,
+                }
+            )
 
     def pytest_runtest_logreport(self, report) -> None:  # type: ignore[no-untyped-def]
         name = report.nodeid.split("::")[-1]
@@ -136,12 +158,24 @@ class _Recorder:
                 outcome = "skipped"
             else:
                 outcome = "failed" if report.when == "call" else "error"
-            self.cases.append({"name": name, "outcome": outcome, "file": report.nodeid.split("::")[0],
-                               "message": "" if report.passed else _longrepr(report),
-                               "duration_s": round(report.duration, 6)})
+            self.cases.append(
+                {
+                    "name": name,
+                    "outcome": outcome,
+                    "file": report.nodeid.split("::")[0],
+                    "message": "" if report.passed else _longrepr(report),
+                    "duration_s": round(report.duration, 6),
+                }
+            )
         elif report.when == "teardown" and report.failed:
-            self.cases.append({"name": f"{name}::teardown", "outcome": "error",
-                               "message": _longrepr(report), "duration_s": round(report.duration, 6)})
+            self.cases.append(
+                {
+                    "name": f"{name}::teardown",
+                    "outcome": "error",
+                    "message": _longrepr(report),
+                    "duration_s": round(report.duration, 6),
+                }
+            )
 
 
 def _longrepr(report) -> str:  # type: ignore[no-untyped-def]
@@ -156,8 +190,18 @@ def _run_pytest(work: str, tests: list[str]) -> list[dict]:
 
     recorder = _Recorder()
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
-    args = ["-q", "-p", "no:cacheprovider", "-p", "no:stepwise", "--rootdir", work,
-            "-o", "python_files=*.py", *tests]
+    args = [
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "-p",
+        "no:stepwise",
+        "--rootdir",
+        work,
+        "-o",
+        "python_files=*.py",
+        *tests,
+    ]
     pytest.main(args, plugins=[recorder])
     return recorder.cases
 
@@ -180,7 +224,7 @@ def run(args: dict, work: str, results_path: str) -> int:
     try:
         view = memoryview(data)
         while view:
-            view = view[_os_write(fd, view):]
+            view = view[_os_write(fd, view) :]
     finally:
         _os_close(fd)
     return 0

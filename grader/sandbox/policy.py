@@ -30,8 +30,16 @@ PATH = "/usr/local/bin:/usr/bin:/bin"
 
 # Capabilities the zygote keeps (as root inside the sandbox): namespaces and mounts for
 # each sample, the uid switch, reading back files the sample wrote. Payloads get none.
-ZYGOTE_CAPS = ("CAP_SYS_ADMIN", "CAP_SETUID", "CAP_SETGID", "CAP_SETPCAP", "CAP_CHOWN",
-               "CAP_KILL", "CAP_DAC_OVERRIDE", "CAP_FOWNER")
+ZYGOTE_CAPS = (
+    "CAP_SYS_ADMIN",
+    "CAP_SETUID",
+    "CAP_SETGID",
+    "CAP_SETPCAP",
+    "CAP_CHOWN",
+    "CAP_KILL",
+    "CAP_DAC_OVERRIDE",
+    "CAP_FOWNER",
+)
 
 _SYSTEM_DIRS = ("/usr", "/etc")
 _MAYBE_LINKS = ("/bin", "/sbin", "/lib", "/lib64", "/lib32", "/libx32")
@@ -53,8 +61,16 @@ def site_dirs() -> tuple[Path, ...]:
     Found with ``find_spec``, which locates a package without importing it (importing
     pytest and hypothesis here would cost the host half a second per command)."""
     found: list[Path] = []
-    for name in ("pytest", "_pytest", "pluggy", "iniconfig", "packaging", "hypothesis",
-                 "attr", "sortedcontainers"):
+    for name in (
+        "pytest",
+        "_pytest",
+        "pluggy",
+        "iniconfig",
+        "packaging",
+        "hypothesis",
+        "attr",
+        "sortedcontainers",
+    ):
         try:
             spec = importlib.util.find_spec(name)
         except (ImportError, ValueError):
@@ -114,10 +130,29 @@ def use_userns() -> bool:
 
 
 def isolation_args() -> list[str]:
-    args = ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts",
-            "--unshare-cgroup-try", "--hostname", "sandbox", "--die-with-parent",
-            "--new-session", "--clearenv", "--setenv", "PATH", PATH, "--setenv", "HOME", "/tmp",
-            "--setenv", "LANG", "C.UTF-8", "--cap-drop", "ALL"]
+    args = [
+        "--unshare-ipc",
+        "--unshare-pid",
+        "--unshare-net",
+        "--unshare-uts",
+        "--unshare-cgroup-try",
+        "--hostname",
+        "sandbox",
+        "--die-with-parent",
+        "--new-session",
+        "--clearenv",
+        "--setenv",
+        "PATH",
+        PATH,
+        "--setenv",
+        "HOME",
+        "/tmp",
+        "--setenv",
+        "LANG",
+        "C.UTF-8",
+        "--cap-drop",
+        "ALL",
+    ]
     if use_userns():  # one uid mapped: the grader's own, seen inside as USERNS_UID
         args += ["--unshare-user", "--uid", str(USERNS_UID), "--gid", str(USERNS_UID)]
     for cap in ZYGOTE_CAPS:
@@ -136,9 +171,13 @@ def probe() -> tuple[bool, str]:
     if sys.platform != "linux":
         return False, f"the sandbox needs Linux namespaces; this is {sys.platform}"
     if shutil.which("bwrap") is None:
-        return False, "bubblewrap (bwrap) is not installed (Debian/Ubuntu: apt-get install bubblewrap)"
-    command = bwrap_command({}, [str(python_executable()), "-I", "-S", "-c",
-                                 "import os; print(os.getpid())"])
+        return (
+            False,
+            "bubblewrap (bwrap) is not installed (Debian/Ubuntu: apt-get install bubblewrap)",
+        )
+    command = bwrap_command(
+        {}, [str(python_executable()), "-I", "-S", "-c", "import os; print(os.getpid())"]
+    )
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired) as error:
@@ -147,5 +186,8 @@ def probe() -> tuple[bool, str]:
         detail = (done.stderr.strip().splitlines() or ["no message"])[-1]
         return False, f"bubblewrap cannot create namespaces on this machine ({detail})"
     if done.stdout.strip() != "2":
-        return False, f"bubblewrap did not give the sandbox its own PID namespace (pid {done.stdout.strip()})"
+        return (
+            False,
+            f"bubblewrap did not give the sandbox its own PID namespace (pid {done.stdout.strip()})",
+        )
     return True, "bubblewrap namespaces work (no network, private PID/mount/IPC, read-only system)"

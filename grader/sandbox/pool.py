@@ -90,7 +90,9 @@ class Worker:
         if isolate:
             config["sys_path"] = policy.inside_sys_path()
             zygote = str(policy.INSIDE_CODE / "zygote.py")
-            command = policy.bwrap_command(extra_mounts(), [python, "-I", "-S", "-B", zygote, json.dumps(config)])
+            command = policy.bwrap_command(
+                extra_mounts(), [python, "-I", "-S", "-B", zygote, json.dumps(config)]
+            )
             env = {"PATH": policy.PATH}
         else:
             config["sys_path"] = [str(policy.SANDBOX_DIR)] + [str(p) for p in policy.site_dirs()]
@@ -100,8 +102,14 @@ class Worker:
             self.scratch = Path(tempfile.mkdtemp(prefix="grader-unsafe-"))
             os.chmod(self.scratch, 0o711)
         self.proc = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=_stderr(),
-            env=env, start_new_session=True, text=True, bufsize=1,
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=_stderr(),
+            env=env,
+            start_new_session=True,
+            text=True,
+            bufsize=1,
         )
         hello = self._read_line(START_TIMEOUT_S)
         if not hello.get("ready"):
@@ -247,4 +255,3 @@ class Pool:
 
 POOL = Pool()
 atexit.register(POOL.close)
-

@@ -17,8 +17,23 @@ from grader.sandbox.runners.cache import go_cache_dir, node_dir
 from grader.sandbox.runners.go import GO, go_env
 
 TYPESCRIPT = "typescript@5"
-GO_WARM_IMPORTS = ("errors", "fmt", "math", "reflect", "regexp", "sort", "strconv", "strings",
-                   "encoding/json", "testing", "time", "unicode", "bytes", "os", "sync")
+GO_WARM_IMPORTS = (
+    "errors",
+    "fmt",
+    "math",
+    "reflect",
+    "regexp",
+    "sort",
+    "strconv",
+    "strings",
+    "encoding/json",
+    "testing",
+    "time",
+    "unicode",
+    "bytes",
+    "os",
+    "sync",
+)
 
 
 def ensure_typescript() -> Path:
@@ -26,8 +41,12 @@ def ensure_typescript() -> Path:
     if (target / "node_modules" / "typescript" / "lib" / "typescript.js").is_file():
         return target
     target.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", str(target), TYPESCRIPT],
-                   check=True, capture_output=True, text=True)
+    subprocess.run(
+        ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(target), TYPESCRIPT],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return target
 
 
@@ -40,11 +59,21 @@ def ensure_go_cache() -> Path:
         work = Path(scratch)
         (work / "go.mod").write_text("module sandbox\n\ngo 1.19\n")
         imports = "\n".join(f'\t_ "{name}"' for name in GO_WARM_IMPORTS)
-        (work / "warm.go").write_text(f"package main\n\nimport (\n{imports}\n)\n\nfunc main() {{}}\n")
-        (work / "warm_test.go").write_text('package main\n\nimport "testing"\n\nfunc TestWarm(t *testing.T) {}\n')
+        (work / "warm.go").write_text(
+            f"package main\n\nimport (\n{imports}\n)\n\nfunc main() {{}}\n"
+        )
+        (work / "warm_test.go").write_text(
+            'package main\n\nimport "testing"\n\nfunc TestWarm(t *testing.T) {}\n'
+        )
         environment = go_env(str(cache)) | {"HOME": scratch, "GOPATH": str(work / "gopath")}
-        subprocess.run([GO, "test", "-json", "-count=1", "-vet=off", "-p", "1", "."], cwd=work,
-                       env=environment, check=True, capture_output=True, text=True)
+        subprocess.run(
+            [GO, "test", "-json", "-count=1", "-vet=off", "-p", "1", "."],
+            cwd=work,
+            env=environment,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
     (cache / ".warm").write_text("ok\n")
     for path in cache.rglob("*"):
         path.chmod(0o755 if path.is_dir() else 0o644)

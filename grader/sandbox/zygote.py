@@ -52,8 +52,20 @@ MAX_REPORT = 8 << 20  # init's report (result files included)
 MAX_RESULT_FILE = 4 << 20
 
 _libc = ctypes.CDLL(None, use_errno=True)
-_libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p]
-_libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+_libc.mount.argtypes = [
+    ctypes.c_char_p,
+    ctypes.c_char_p,
+    ctypes.c_char_p,
+    ctypes.c_ulong,
+    ctypes.c_char_p,
+]
+_libc.prctl.argtypes = [
+    ctypes.c_int,
+    ctypes.c_ulong,
+    ctypes.c_ulong,
+    ctypes.c_ulong,
+    ctypes.c_ulong,
+]
 
 
 def _call(name: str, rc: int) -> None:
@@ -62,7 +74,9 @@ def _call(name: str, rc: int) -> None:
         raise OSError(err, f"{name}: {os.strerror(err)}")
 
 
-def _mount(source: str | None, target: str, fstype: str | None, flags: int, data: str | None = None) -> None:
+def _mount(
+    source: str | None, target: str, fstype: str | None, flags: int, data: str | None = None
+) -> None:
     def enc(text: str | None) -> bytes | None:
         return text.encode() if text is not None else None
 
@@ -83,14 +97,25 @@ def _setup_mounts(job: dict) -> None:
     _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, f"size={job['tmp_mb']}m,mode=1777")
     if os.path.isdir("/dev/shm"):
         _mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=16m,mode=1777")
-    _mount("tmpfs", job["work"], "tmpfs", MS_NOSUID | MS_NODEV,
-           f"size={job['work_mb']}m,mode=0755,uid={uid},gid={uid}")
+    _mount(
+        "tmpfs",
+        job["work"],
+        "tmpfs",
+        MS_NOSUID | MS_NODEV,
+        f"size={job['work_mb']}m,mode=0755,uid={uid},gid={uid}",
+    )
     for target, lower in job.get("overlays", {}).items():
         # A private copy-on-write view of a warm, read-only cache (Go's build cache).
         up, wk = f"/tmp/.ovl{abs(hash(target))}u", f"/tmp/.ovl{abs(hash(target))}w"
         for path in (up, wk, target):
             os.makedirs(path, exist_ok=True)
-        _mount("overlay", target, "overlay", MS_NOSUID | MS_NODEV, f"lowerdir={lower},upperdir={up},workdir={wk}")
+        _mount(
+            "overlay",
+            target,
+            "overlay",
+            MS_NOSUID | MS_NODEV,
+            f"lowerdir={lower},upperdir={up},workdir={wk}",
+        )
         os.chown(up, uid, uid)
         os.chown(target, uid, uid)
 
@@ -100,7 +125,11 @@ class _CapHeader(ctypes.Structure):
 
 
 class _CapData(ctypes.Structure):
-    _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
+    _fields_ = [
+        ("effective", ctypes.c_uint32),
+        ("permitted", ctypes.c_uint32),
+        ("inheritable", ctypes.c_uint32),
+    ]
 
 
 def _clear_capabilities() -> None:
@@ -194,7 +223,10 @@ def _payload(job: dict, step: dict, out_w: int, places: dict[str, str]) -> None:
             code = _pyrunner.run(step["args"], job["work"], results_path)
     except BaseException as error:  # report and leave; never fall back into init's code
         with contextlib.suppress(BaseException):
-            os.write(2, f"\n[sandbox] could not start the step: {type(error).__name__}: {error}\n".encode())
+            os.write(
+                2,
+                f"\n[sandbox] could not start the step: {type(error).__name__}: {error}\n".encode(),
+            )
     finally:
         os._exit(code)
 
@@ -245,7 +277,9 @@ def _init(job: dict, out_w: int, ctl_w: int) -> None:
         # Results go to a folder outside the work dir under unguessable names: a sample that
         # writes a fake report where a runner would and then exits does not get it read.
         secret = os.urandom(12).hex()
-        results_dir = f"/tmp/.r{secret}" if job["isolate"] else os.path.join(job["work"], f".r{secret}")
+        results_dir = (
+            f"/tmp/.r{secret}" if job["isolate"] else os.path.join(job["work"], f".r{secret}")
+        )
         os.mkdir(results_dir, 0o700)
         places = {"{results}": results_dir, "{token}": os.urandom(12).hex()}
         for step in job["steps"]:
@@ -256,7 +290,10 @@ def _init(job: dict, out_w: int, ctl_w: int) -> None:
             status = _reap_until(pid)
             if job["isolate"]:
                 _kill_strays()  # nothing the step left running may touch its results
-            entry = {"phase": step.get("phase", "test"), "seconds": round(time.monotonic() - started, 4)}
+            entry = {
+                "phase": step.get("phase", "test"),
+                "seconds": round(time.monotonic() - started, 4),
+            }
             if os.WIFSIGNALED(status):
                 entry["signal"] = os.WTERMSIG(status)
             else:
@@ -266,10 +303,15 @@ def _init(job: dict, out_w: int, ctl_w: int) -> None:
                 break
         report["marks"]["ran"] = time.monotonic()
         report["results"] = _read_capped(os.path.join(results_dir, "results.json"))
-        report["files"] = {rel: _read_capped(os.path.join(job["work"], _fill(rel, places)))
-                           for rel in job.get("result_files", [])}
+        report["files"] = {
+            rel: _read_capped(os.path.join(job["work"], _fill(rel, places)))
+            for rel in job.get("result_files", [])
+        }
         if job["isolate"]:
-            with contextlib.suppress(OSError, ValueError), open("/proc/sys/kernel/ns_last_pid") as handle:
+            with (
+                contextlib.suppress(OSError, ValueError),
+                open("/proc/sys/kernel/ns_last_pid") as handle,
+            ):
                 report["ns_last_pid"] = int(handle.read())
     except BaseException as error:
         report["init_error"] = f"{type(error).__name__}: {error}"
@@ -277,7 +319,7 @@ def _init(job: dict, out_w: int, ctl_w: int) -> None:
     with contextlib.suppress(OSError):
         view = memoryview(data)
         while view:
-            view = view[os.write(ctl_w, view):]
+            view = view[os.write(ctl_w, view) :]
         os.close(ctl_w)
     os._exit(0)
 
@@ -333,12 +375,20 @@ class _Output:
     def text(self) -> str:
         tail = bytes(self.tail[-KEEP_TAIL:])
         skipped = self.total - len(self.head) - len(tail)
-        middle = f"\n[... {skipped} bytes of output left out ...]\n".encode() if skipped > 0 else b""
+        middle = (
+            f"\n[... {skipped} bytes of output left out ...]\n".encode() if skipped > 0 else b""
+        )
         return (bytes(self.head) + middle + tail).decode("utf-8", "replace")
 
 
-def _read_ready(ready: list[int], open_fds: set[int], out_r: int, output: _Output,
-                control: bytearray, flood_bytes: int) -> str:
+def _read_ready(
+    ready: list[int],
+    open_fds: set[int],
+    out_r: int,
+    output: _Output,
+    control: bytearray,
+    flood_bytes: int,
+) -> str:
     for fd in ready:
         data = os.read(fd, 65536)
         if not data:
@@ -496,9 +546,14 @@ def _preload(names: list[str]) -> None:
 
             # No shrinking either: a failing example is evidence enough, and shrinking one
             # can take seconds per test.
-            settings.register_profile("grader", deadline=None, database=None, print_blob=False,
-                                      report_multiple_bugs=False,
-                                      phases=[Phase.explicit, Phase.reuse, Phase.generate])
+            settings.register_profile(
+                "grader",
+                deadline=None,
+                database=None,
+                print_blob=False,
+                report_multiple_bugs=False,
+                phases=[Phase.explicit, Phase.reuse, Phase.generate],
+            )
             settings.load_profile("grader")
 
 

@@ -49,7 +49,11 @@ def test_other_languages_entry_points() -> None:
     java = "```java\npublic class S {\n  public static Map<String,Object> updateUserFlags(Map r, Repo repo) { return null; }\n}\n```"
     go = "```go\npackage main\nfunc UpdateUserFlags(req map[string]any, repo Repo) Result { return Result{} }\n```"
     js = "```js\nconst updateUserFlags = async (request, repo) => ({ code: 0 });\n```"
-    for reply, lang, name in ((java, "java", "updateUserFlags"), (go, "go", "UpdateUserFlags"), (js, "javascript", "updateUserFlags")):
+    for reply, lang, name in (
+        (java, "java", "updateUserFlags"),
+        (go, "go", "UpdateUserFlags"),
+        (js, "javascript", "updateUserFlags"),
+    ):
         two = "```text\nnot code\n```\n" + reply
         assert name in (extract_code(two, lang, name).code or "")
 

@@ -67,7 +67,9 @@ BROKEN = {
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
-def test_malformed_spec_names_file_and_field(tmp_path: Path, user_flags_spec: Path, case: str) -> None:
+def test_malformed_spec_names_file_and_field(
+    tmp_path: Path, user_flags_spec: Path, case: str
+) -> None:
     change, field, problem = BROKEN[case]
     folder = _copy_task(tmp_path, user_flags_spec)
     spec = folder / "python.yaml"
@@ -91,14 +93,18 @@ def test_malformed_spec_names_file_and_field(tmp_path: Path, user_flags_spec: Pa
     assert "\n" not in message
 
 
-def test_duplicate_id_reported_and_the_rest_still_load(tmp_path: Path, user_flags_spec: Path) -> None:
+def test_duplicate_id_reported_and_the_rest_still_load(
+    tmp_path: Path, user_flags_spec: Path
+) -> None:
     folder = _copy_task(tmp_path, user_flags_spec)
     shutil.copy(folder / "python.yaml", folder / "python-copy.yaml")
     (folder / "broken.yaml").write_text("id: x\nlanguage: cobol\n")
     tasks, errors = load_tasks([folder])
     assert [t.id for t in tasks] == ["user-flags/python"]
     messages = sorted(str(e) for e in errors)
-    assert any("duplicate id 'user-flags/python'" in m and "python-copy.yaml" in m for m in messages)
+    assert any(
+        "duplicate id 'user-flags/python'" in m and "python-copy.yaml" in m for m in messages
+    )
     assert any("broken.yaml: language: unknown language 'cobol'" in m for m in messages)
 
 
@@ -133,11 +139,28 @@ def test_lint_cli_accepts_the_reference_task(user_flags_spec: Path) -> None:
 # A value of any YAML-ish shape, to put where a field should be.
 yaml_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
     max_leaves=6,
 )
-FIELDS = ["id", "language", "title", "prompt", "entry_point", "requirements", "tests", "reference",
-          "limits", "scoring", "params", "rules", "rubric", "solution_file", "tags"]
+FIELDS = [
+    "id",
+    "language",
+    "title",
+    "prompt",
+    "entry_point",
+    "requirements",
+    "tests",
+    "reference",
+    "limits",
+    "scoring",
+    "params",
+    "rules",
+    "rubric",
+    "solution_file",
+    "tags",
+]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))

@@ -24,37 +24,52 @@ def fenced(path: Path) -> str:
 
 
 def check(spec: Path, code: Path, *extra: str) -> tuple[int, dict]:
-    out = CliRunner().invoke(grade, ["check", "--task", str(spec), "--code", str(code), "--json", *extra])
+    out = CliRunner().invoke(
+        grade, ["check", "--task", str(spec), "--code", str(code), "--json", *extra]
+    )
     assert out.exception is None or isinstance(out.exception, SystemExit), out.output
     return out.exit_code, json.loads(out.output.strip().splitlines()[-1])
 
 
-def test_check_json_contract_correct_partial_wrong(user_flags_spec: Path, user_flags_solutions: Path) -> None:
+def test_check_json_contract_correct_partial_wrong(
+    user_flags_spec: Path, user_flags_solutions: Path
+) -> None:
     scores = {}
     for name in ("reference", "partial-no-flag-validation", "wrong-seed"):
         code, verdict = check(user_flags_spec, user_flags_solutions / f"{name}.py")
         assert set(verdict) >= CONTRACT_KEYS
         assert set(verdict["tests"]) >= {"passed", "failed", "errors", "timed_out"}
         for requirement in verdict["requirements"]:
-            assert {"id", "met", "evidence"} <= set(requirement) and isinstance(requirement["met"], bool)
+            assert {"id", "met", "evidence"} <= set(requirement) and isinstance(
+                requirement["met"], bool
+            )
         for finding in verdict["findings"]:
             assert {"rule", "severity", "line", "message"} <= set(finding)
         assert code == (0 if verdict["passed"] else 1)
         scores[name] = verdict
-    reference, partial, wrong = scores["reference"], scores["partial-no-flag-validation"], scores["wrong-seed"]
+    reference, partial, wrong = (
+        scores["reference"],
+        scores["partial-no-flag-validation"],
+        scores["wrong-seed"],
+    )
     assert reference["passed"] and reference["score"] >= 90 and reference["tests"]["failed"] == 0
     assert reference["tests"]["passed"] >= 10
     assert not partial["passed"] and 0 < partial["score"] < reference["score"]
     assert not wrong["passed"] and wrong["score"] < partial["score"]
     assert wrong["tests"]["failed"] > 0
-    assert "Didn't include any parameter validation (error codes 50001, 50002, 50003) as required." in wrong["notes"]
+    assert (
+        "Didn't include any parameter validation (error codes 50001, 50002, 50003) as required."
+        in wrong["notes"]
+    )
     assert any("50003 within the try...catch block" in note for note in wrong["notes"])
 
 
 def test_check_bad_spec_is_exit_2_one_line(tmp_path: Path, user_flags_solutions: Path) -> None:
     spec = tmp_path / "bad.yaml"
     spec.write_text("id: x\nlanguage: python\n")
-    out = CliRunner().invoke(grade, ["check", "--task", str(spec), "--code", str(user_flags_solutions / "reference.py")])
+    out = CliRunner().invoke(
+        grade, ["check", "--task", str(spec), "--code", str(user_flags_solutions / "reference.py")]
+    )
     assert out.exit_code == 2
     assert "Traceback" not in out.output and f"{spec}:" in out.output
 
@@ -64,16 +79,41 @@ def write_replay(path: Path, lines: list[str]) -> Path:
     return path
 
 
-def test_replay_grades_good_lines_and_reports_bad_ones(tmp_path: Path, user_flags_spec: Path,
-                                                        user_flags_solutions: Path) -> None:
-    good = json.dumps({"task": "user-flags/python", "completion": fenced(user_flags_solutions / "reference.py"), "model": "lmstudio/x"})
-    seed = json.dumps({"task": "user-flags/python", "completion": fenced(user_flags_solutions / "wrong-seed.py"), "model": "lmstudio/x"})
-    no_code = json.dumps({"task": "user-flags/python", "completion": "Sorry, I can't.", "model": "lmstudio/x"})
-    replay = write_replay(tmp_path / "replay.jsonl", [
-        good, "{not json", json.dumps({"task": "no/such-task", "completion": "x"}),
-        json.dumps({"completion": "no task"}), seed, no_code,
-    ])
-    out = CliRunner().invoke(grade, ["run", str(user_flags_spec), "--replay", str(replay), "--out", str(tmp_path / "run")])
+def test_replay_grades_good_lines_and_reports_bad_ones(
+    tmp_path: Path, user_flags_spec: Path, user_flags_solutions: Path
+) -> None:
+    good = json.dumps(
+        {
+            "task": "user-flags/python",
+            "completion": fenced(user_flags_solutions / "reference.py"),
+            "model": "lmstudio/x",
+        }
+    )
+    seed = json.dumps(
+        {
+            "task": "user-flags/python",
+            "completion": fenced(user_flags_solutions / "wrong-seed.py"),
+            "model": "lmstudio/x",
+        }
+    )
+    no_code = json.dumps(
+        {"task": "user-flags/python", "completion": "Sorry, I can't.", "model": "lmstudio/x"}
+    )
+    replay = write_replay(
+        tmp_path / "replay.jsonl",
+        [
+            good,
+            "{not json",
+            json.dumps({"task": "no/such-task", "completion": "x"}),
+            json.dumps({"completion": "no task"}),
+            seed,
+            no_code,
+        ],
+    )
+    out = CliRunner().invoke(
+        grade,
+        ["run", str(user_flags_spec), "--replay", str(replay), "--out", str(tmp_path / "run")],
+    )
     assert out.exit_code == 2, out.output
     assert "replay.jsonl: line 2: not valid JSON" in out.output
     assert "replay.jsonl: line 3: unknown task 'no/such-task'" in out.output
@@ -89,16 +129,29 @@ def test_replay_grades_good_lines_and_reports_bad_ones(tmp_path: Path, user_flag
 
 
 @pytest.mark.slow
-def test_sigkill_halfway_then_resume_each_sample_exactly_once(tmp_path: Path, user_flags_spec: Path,
-                                                              user_flags_solutions: Path) -> None:
+def test_sigkill_halfway_then_resume_each_sample_exactly_once(
+    tmp_path: Path, user_flags_spec: Path, user_flags_solutions: Path
+) -> None:
     total = 40
-    completions = [fenced(user_flags_solutions / ("reference.py" if i % 2 else "wrong-seed.py")) for i in range(total)]
-    replay = write_replay(tmp_path / "replay.jsonl",
-                          [json.dumps({"task": "user-flags/python", "completion": c, "sample": i}) for i, c in enumerate(completions)])
+    completions = [
+        fenced(user_flags_solutions / ("reference.py" if i % 2 else "wrong-seed.py"))
+        for i in range(total)
+    ]
+    replay = write_replay(
+        tmp_path / "replay.jsonl",
+        [
+            json.dumps({"task": "user-flags/python", "completion": c, "sample": i})
+            for i, c in enumerate(completions)
+        ],
+    )
     run_dir = tmp_path / "run"
     grade_bin = [sys.executable, "-m", "grader.cli"]
-    proc = subprocess.Popen([*grade_bin, "run", str(user_flags_spec), "--replay", str(replay), "--out", str(run_dir)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        [*grade_bin, "run", str(user_flags_spec), "--replay", str(replay), "--out", str(run_dir)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     results = run_dir / "results.jsonl"
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline:
@@ -111,24 +164,41 @@ def test_sigkill_halfway_then_resume_each_sample_exactly_once(tmp_path: Path, us
     proc.wait()
     done_before = results.read_text().count("\n")
     assert 0 < done_before < total, "the kill did not land halfway"
-    resumed = subprocess.run([*grade_bin, "run", "--resume", str(run_dir)], capture_output=True, text=True, timeout=600)
+    resumed = subprocess.run(
+        [*grade_bin, "run", "--resume", str(run_dir)], capture_output=True, text=True, timeout=600
+    )
     assert resumed.returncode == 0, resumed.stderr
     lines = [json.loads(line) for line in results.read_text().splitlines()]
     assert sorted(line["sample"] for line in lines) == list(range(total))
     assert all(line["passed"] == bool(line["sample"] % 2) for line in lines)
 
 
-def test_rescore_regrades_stored_completions(tmp_path: Path, user_flags_spec: Path, user_flags_solutions: Path) -> None:
-    replay = write_replay(tmp_path / "replay.jsonl", [
-        json.dumps({"task": "user-flags/python", "completion": fenced(user_flags_solutions / "reference.py"), "model": "m"}),
-    ])
+def test_rescore_regrades_stored_completions(
+    tmp_path: Path, user_flags_spec: Path, user_flags_solutions: Path
+) -> None:
+    replay = write_replay(
+        tmp_path / "replay.jsonl",
+        [
+            json.dumps(
+                {
+                    "task": "user-flags/python",
+                    "completion": fenced(user_flags_solutions / "reference.py"),
+                    "model": "m",
+                }
+            ),
+        ],
+    )
     runner = CliRunner()
-    first = runner.invoke(grade, ["run", str(user_flags_spec), "--replay", str(replay), "--out", str(tmp_path / "a")])
+    first = runner.invoke(
+        grade, ["run", str(user_flags_spec), "--replay", str(replay), "--out", str(tmp_path / "a")]
+    )
     assert first.exit_code == 0, first.output
     second = runner.invoke(grade, ["rescore", str(tmp_path / "a"), "--out", str(tmp_path / "b")])
     assert second.exit_code == 0, second.output
     old, new = load_run(tmp_path / "a").results, load_run(tmp_path / "b").results
-    assert [(r.task, r.sample, r.completion) for r in old] == [(r.task, r.sample, r.completion) for r in new]
+    assert [(r.task, r.sample, r.completion) for r in old] == [
+        (r.task, r.sample, r.completion) for r in new
+    ]
     assert new[0].passed and load_run(tmp_path / "b").run["rescored_from"] == str(tmp_path / "a")
 
 
@@ -142,6 +212,8 @@ def test_every_command_has_help() -> None:
     commands = list(walk(grade))
     assert {("run",), ("check",), ("rescore",), ("tasks", "lint")} <= {path for path, _ in commands}
     for path, command in commands:
-        assert (command.help or command.short_help or "").strip(), f"grade {' '.join(path)} has no help"
+        assert (command.help or command.short_help or "").strip(), (
+            f"grade {' '.join(path)} has no help"
+        )
         out = CliRunner().invoke(grade, [*path, "--help"])
         assert out.exit_code == 0, (path, out.output)

@@ -25,14 +25,19 @@ def task_copy(tmp_path: Path, user_flags_spec: Path) -> Path:
     return folder / "python.yaml"
 
 
-def test_broken_reference_fails_the_task_loudly_with_exit_2(task_copy: Path, tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_broken_reference_fails_the_task_loudly_with_exit_2(
+    task_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("GRADER_CACHE", str(tmp_path / "cache"))
     reference = task_copy.parent / "python" / "reference.py"
     reference.write_text(reference.read_text().replace('"code": 50004', '"code": 40400'))
     replay = tmp_path / "replay.jsonl"
-    replay.write_text(json.dumps({"task": "user-flags/python", "completion": "```python\nx = 1\n```"}) + "\n")
-    out = CliRunner().invoke(grade, ["run", str(task_copy), "--replay", str(replay), "--out", str(tmp_path / "run")])
+    replay.write_text(
+        json.dumps({"task": "user-flags/python", "completion": "```python\nx = 1\n```"}) + "\n"
+    )
+    out = CliRunner().invoke(
+        grade, ["run", str(task_copy), "--replay", str(replay), "--out", str(tmp_path / "run")]
+    )
     assert out.exit_code == 2
     assert "the reference solution does not pass its own tests" in out.output
     assert "test_unknown_user_returns_50004" in out.output
@@ -40,8 +45,9 @@ def test_broken_reference_fails_the_task_loudly_with_exit_2(task_copy: Path, tmp
     assert run.results == [] and run.run["broken_tasks"] == ["user-flags/python"]
 
 
-def test_passed_self_check_is_reused_until_the_task_changes(task_copy: Path, tmp_path: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_passed_self_check_is_reused_until_the_task_changes(
+    task_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("GRADER_CACHE", str(tmp_path / "cache"))
     task = load_task(task_copy)
     first = pipeline.calibrate([task])[task.id]

@@ -13,8 +13,15 @@ from grader.types import SampleResult
 
 
 def result(task: str, sample: int, score: float = 50.0) -> SampleResult:
-    return SampleResult(task=task, language="python", score=score, passed=score >= 80,
-                        sample=sample, model="m", completion="```python\npass\n```")
+    return SampleResult(
+        task=task,
+        language="python",
+        score=score,
+        passed=score >= 80,
+        sample=sample,
+        model="m",
+        completion="```python\npass\n```",
+    )
 
 
 def test_append_then_load_round_trips(tmp_path: Path) -> None:
@@ -50,8 +57,9 @@ def test_not_a_run_directory(tmp_path: Path) -> None:
         load_run(tmp_path)
 
 
-def test_appended_lines_are_readable_at_once_and_synced_with_run_json(tmp_path: Path,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_appended_lines_are_readable_at_once_and_synced_with_run_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import os
 
     from grader import store as store_module

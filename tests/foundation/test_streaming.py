@@ -34,11 +34,14 @@ def _copy_task(tmp_path: Path, user_flags_spec: Path, name: str) -> Path:
 
 
 def _prepared(task, code: str) -> pipeline.Prepared:  # type: ignore[no-untyped-def]
-    return pipeline.prepare(task, extract_code(f"```python\n{code}\n```", "python", task.entry_point), 30.0)
+    return pipeline.prepare(
+        task, extract_code(f"```python\n{code}\n```", "python", task.entry_point), 30.0
+    )
 
 
-def test_results_come_back_in_the_order_samples_were_added(user_flags_spec: Path,
-                                                           user_flags_solutions: Path) -> None:
+def test_results_come_back_in_the_order_samples_were_added(
+    user_flags_spec: Path, user_flags_solutions: Path
+) -> None:
     task = load_task(user_flags_spec)
     reference = (user_flags_solutions / "reference.py").read_text()
     wrong = (user_flags_solutions / "wrong-seed.py").read_text()
@@ -49,8 +52,9 @@ def test_results_come_back_in_the_order_samples_were_added(user_flags_spec: Path
     assert [v.tests.failed == 0 for v in verdicts] == [True, False, True, False]
 
 
-def test_a_sandbox_that_stops_answering_times_out_one_sample(user_flags_spec: Path, user_flags_solutions: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_sandbox_that_stops_answering_times_out_one_sample(
+    user_flags_spec: Path, user_flags_solutions: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     task = load_task(user_flags_spec)
     reference = (user_flags_solutions / "reference.py").read_text()
     real_run = sandbox.run_tests
@@ -81,8 +85,9 @@ def test_a_sandbox_that_stops_answering_times_out_one_sample(user_flags_spec: Pa
     assert verdicts[0].tests.failed == 0 and verdicts[2].tests.failed == 0
 
 
-def test_a_broken_task_among_good_ones_costs_only_its_own_samples(tmp_path: Path, user_flags_spec: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_broken_task_among_good_ones_costs_only_its_own_samples(
+    tmp_path: Path, user_flags_spec: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("GRADER_CACHE", str(tmp_path / "cache"))
     good = _copy_task(tmp_path, user_flags_spec, "good")
     bad = _copy_task(tmp_path, user_flags_spec, "bad")
@@ -90,12 +95,20 @@ def test_a_broken_task_among_good_ones_costs_only_its_own_samples(tmp_path: Path
     reference.write_text(reference.read_text().replace('"code": 50004', '"code": 40400'))
     solution = (good.parent / "python" / "reference.py").read_text()
     replay = tmp_path / "replay.jsonl"
-    replay.write_text("".join(
-        json.dumps({"task": f"{name}/python", "completion": f"```python\n{solution}\n```", "sample": s}) + "\n"
-        for name in ("bad", "good") for s in range(3)
-    ))
-    out = CliRunner().invoke(grade, ["run", str(tmp_path / "tasks"), "--replay", str(replay),
-                                     "--out", str(tmp_path / "run")])
+    replay.write_text(
+        "".join(
+            json.dumps(
+                {"task": f"{name}/python", "completion": f"```python\n{solution}\n```", "sample": s}
+            )
+            + "\n"
+            for name in ("bad", "good")
+            for s in range(3)
+        )
+    )
+    out = CliRunner().invoke(
+        grade,
+        ["run", str(tmp_path / "tasks"), "--replay", str(replay), "--out", str(tmp_path / "run")],
+    )
     assert out.exit_code == 2, out.output
     assert "bad/python" in out.output and "does not pass its own tests" in out.output
     run = load_run(tmp_path / "run")
@@ -121,10 +134,13 @@ class _RecordingRunner:
         return future
 
 
-def test_held_samples_wait_for_a_full_batch_so_generation_runs_alone(user_flags_spec: Path,
-                                                                     user_flags_solutions: Path) -> None:
+def test_held_samples_wait_for_a_full_batch_so_generation_runs_alone(
+    user_flags_spec: Path, user_flags_solutions: Path
+) -> None:
     task = load_task(user_flags_spec)
-    codes = [f"# sample {i}\n" + (user_flags_solutions / "reference.py").read_text() for i in range(5)]
+    codes = [
+        f"# sample {i}\n" + (user_flags_solutions / "reference.py").read_text() for i in range(5)
+    ]
     runner, done = _RecordingRunner(), []
     grading = pipeline.Grading(runner, lambda _p, verdict, _c: done.append(verdict), hold=2)  # type: ignore[arg-type]
     grading.add(_prepared(task, codes[0]))
@@ -134,14 +150,17 @@ def test_held_samples_wait_for_a_full_batch_so_generation_runs_alone(user_flags_
     grading.add(_prepared(task, codes[2]))
     assert len(runner.submitted) == 2
     grading.finish()
-    assert len(runner.submitted) == 3 and [v.code.split("\n")[0] for v in done] == [f"# sample {i}" for i in range(3)]
+    assert len(runner.submitted) == 3 and [v.code.split("\n")[0] for v in done] == [
+        f"# sample {i}" for i in range(3)
+    ]
     streaming = pipeline.Grading(runner, lambda _p, verdict, _c: done.append(verdict))  # type: ignore[arg-type]
     streaming.add(_prepared(task, codes[3]))
     assert len(runner.submitted) == 4  # no hold: its tests start at once
 
 
-def test_a_fault_in_the_sandbox_code_costs_one_sample(user_flags_spec: Path, user_flags_solutions: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_fault_in_the_sandbox_code_costs_one_sample(
+    user_flags_spec: Path, user_flags_solutions: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     task = load_task(user_flags_spec)
     reference = (user_flags_solutions / "reference.py").read_text()
     real_run = sandbox.run_tests
@@ -152,7 +171,12 @@ def test_a_fault_in_the_sandbox_code_costs_one_sample(user_flags_spec: Path, use
         return real_run(job)
 
     monkeypatch.setattr(sandbox, "run_tests", broken_on_marker)
-    verdicts = pipeline.grade_many([_prepared(task, reference), _prepared(task, "# BROKEN\n" + reference)])
+    verdicts = pipeline.grade_many(
+        [_prepared(task, reference), _prepared(task, "# BROKEN\n" + reference)]
+    )
     assert verdicts[0].tests.status == "ok" and verdicts[0].tests.failed == 0
-    assert verdicts[1].tests.status == "sandbox_error" and "a bug in a runner" in verdicts[1].tests.note
+    assert (
+        verdicts[1].tests.status == "sandbox_error"
+        and "a bug in a runner" in verdicts[1].tests.note
+    )
     assert not verdicts[1].passed

@@ -16,16 +16,31 @@ GOOD_CODE = "def update_user_flags(request, repo):\n    return {'code': 0, 'mess
 
 
 def requirement(rid: str, met: bool, gating: bool = False) -> RequirementVerdict:
-    return RequirementVerdict(id=rid, met=met, status="met" if met else "unmet", credit=1.0 if met else 0.0,
-                              weight=1.0, gating=gating)
+    return RequirementVerdict(
+        id=rid,
+        met=met,
+        status="met" if met else "unmet",
+        credit=1.0 if met else 0.0,
+        weight=1.0,
+        gating=gating,
+    )
 
 
 def good(task: str = TASK, model: str = "model-a", sample: int = 0, **extra: Any) -> SampleResult:
     values: dict[str, Any] = dict(
-        task=task, language="python", score=100.0, passed=True, sample=sample, model=model,
-        completion=f"```python\n{GOOD_CODE}```", code=GOOD_CODE, task_version="v1",
-        requirements=[requirement("parameter-validation", True, gating=True),
-                      requirement("flag-code-not-in-catch", True)],
+        task=task,
+        language="python",
+        score=100.0,
+        passed=True,
+        sample=sample,
+        model=model,
+        completion=f"```python\n{GOOD_CODE}```",
+        code=GOOD_CODE,
+        task_version="v1",
+        requirements=[
+            requirement("parameter-validation", True, gating=True),
+            requirement("flag-code-not-in-catch", True),
+        ],
     )
     values.update(extra)
     return SampleResult(**values)
@@ -34,20 +49,51 @@ def good(task: str = TASK, model: str = "model-a", sample: int = 0, **extra: Any
 def bad(task: str = TASK, model: str = "model-a", sample: int = 0, **extra: Any) -> SampleResult:
     """The seed's mistakes: no parameter validation, 50003 returned from the catch."""
     values: dict[str, Any] = dict(
-        task=task, language="python", score=40.0, passed=False, sample=sample, model=model,
-        completion=f"```python\n{BAD_CODE}```", code=BAD_CODE, task_version="v1",
-        requirements=[requirement("parameter-validation", False, gating=True),
-                      requirement("flag-code-not-in-catch", False)],
+        task=task,
+        language="python",
+        score=40.0,
+        passed=False,
+        sample=sample,
+        model=model,
+        completion=f"```python\n{BAD_CODE}```",
+        code=BAD_CODE,
+        task_version="v1",
+        requirements=[
+            requirement("parameter-validation", False, gating=True),
+            requirement("flag-code-not-in-catch", False),
+        ],
         findings=[
-            Finding(rule="validation-branch", severity="error", line=1, column=1, end_line=8, end_column=37,
-                    message="No validation branch returns error code 50001 before the first repository call.",
-                    requirement="parameter-validation"),
-            Finding(rule="validation-code-in-catch", severity="error", line=7, column=26, end_line=7, end_column=31,
-                    message="Used error code 50003 within the try...catch block (line 7).", text="50003",
-                    requirement="flag-code-not-in-catch"),
-            Finding(rule="flag-assigned-unchecked", severity="warning", line=4, column=9, end_line=4, end_column=51,
-                    message="Assigned ActiveFlag (line 4) without checking its value first.",
-                    requirement="parameter-validation"),
+            Finding(
+                rule="validation-branch",
+                severity="error",
+                line=1,
+                column=1,
+                end_line=8,
+                end_column=37,
+                message="No validation branch returns error code 50001 before the first repository call.",
+                requirement="parameter-validation",
+            ),
+            Finding(
+                rule="validation-code-in-catch",
+                severity="error",
+                line=7,
+                column=26,
+                end_line=7,
+                end_column=31,
+                message="Used error code 50003 within the try...catch block (line 7).",
+                text="50003",
+                requirement="flag-code-not-in-catch",
+            ),
+            Finding(
+                rule="flag-assigned-unchecked",
+                severity="warning",
+                line=4,
+                column=9,
+                end_line=4,
+                end_column=51,
+                message="Assigned ActiveFlag (line 4) without checking its value first.",
+                requirement="parameter-validation",
+            ),
         ],
         notes=[VALIDATION_NOTE, CATCH_NOTE],
     )

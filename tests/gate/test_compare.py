@@ -8,7 +8,9 @@ from grader.gate._config import PassRate
 from grader.types import Finding
 
 
-def verdict(make_run: MakeRun, baseline: list, current: list, config: GateConfig | None = None, **run):
+def verdict(
+    make_run: MakeRun, baseline: list, current: list, config: GateConfig | None = None, **run
+):
     base = load_snapshot(make_run("base", baseline))
     now = load_snapshot(make_run("now", current, **run))
     return compare_runs(now, base, config or GateConfig())
@@ -38,17 +40,31 @@ def test_the_seed_mistakes_regress_and_name_task_and_requirement(make_run: MakeR
 def test_new_notes_carry_severity_from_gating_requirements_and_findings(make_run: MakeRun) -> None:
     notes = {n.text: n for n in load_snapshot(make_run("run", [bad()])).entries[0].notes}
     # matched to the spec's note templates: a gating requirement's note is an error ...
-    assert (notes[VALIDATION_NOTE].severity, notes[VALIDATION_NOTE].requirement) == ("error", "parameter-validation")
+    assert (notes[VALIDATION_NOTE].severity, notes[VALIDATION_NOTE].requirement) == (
+        "error",
+        "parameter-validation",
+    )
     # ... and a plain requirement's note takes its findings' worst severity (an error here)
-    assert (notes[CATCH_NOTE].severity, notes[CATCH_NOTE].requirement) == ("error", "flag-code-not-in-catch")
+    assert (notes[CATCH_NOTE].severity, notes[CATCH_NOTE].requirement) == (
+        "error",
+        "flag-code-not-in-catch",
+    )
 
 
 def test_a_note_nothing_ties_to_a_requirement_is_a_warning(make_run: MakeRun) -> None:
     entry = load_snapshot(make_run("run", [bad()], with_specs=False)).entries[0]
-    assert {n.severity for n in entry.notes} == {"warning"}  # two unmet requirements, no spec to tell
-    one_unmet = bad(requirements=[requirement("parameter-validation", False, gating=True)], notes=["Something odd."])
+    assert {n.severity for n in entry.notes} == {
+        "warning"
+    }  # two unmet requirements, no spec to tell
+    one_unmet = bad(
+        requirements=[requirement("parameter-validation", False, gating=True)],
+        notes=["Something odd."],
+    )
     entry = load_snapshot(make_run("one", [one_unmet], with_specs=False)).entries[0]
-    assert (entry.notes[0].severity, entry.notes[0].requirement) == ("error", "parameter-validation")
+    assert (entry.notes[0].severity, entry.notes[0].requirement) == (
+        "error",
+        "parameter-validation",
+    )
 
 
 def test_a_warning_note_fails_only_when_the_gate_asks_for_warnings(make_run: MakeRun) -> None:
@@ -64,7 +80,9 @@ def test_a_warning_note_fails_only_when_the_gate_asks_for_warnings(make_run: Mak
 
 
 def test_line_numbers_do_not_make_a_note_new() -> None:
-    assert note_key("Assigned ActiveFlag (line 4) without checking.") == note_key("assigned activeflag (line 9) without checking")
+    assert note_key("Assigned ActiveFlag (line 4) without checking.") == note_key(
+        "assigned activeflag (line 9) without checking"
+    )
     assert note_key("error code 50001") != note_key("error code 50003")
 
 
@@ -81,13 +99,20 @@ def test_sampled_runs_compare_pass_rates_not_single_samples(make_run: MakeRun) -
     base = [good(sample=i) for i in range(8)] + [bad(sample=i) for i in (8, 9)]  # 8/10
     noisy = [good(sample=i) for i in range(6)] + [bad(sample=i) for i in range(6, 10)]  # 6/10
     worse = [good(sample=i) for i in range(2)] + [bad(sample=i) for i in range(2, 10)]  # 2/10
-    config = GateConfig.model_validate({"score": {"enabled": False}, "new_notes": {"severity": "off"}})
+    config = GateConfig.model_validate(
+        {"score": {"enabled": False}, "new_notes": {"severity": "off"}}
+    )
     assert verdict(make_run, base, noisy, config).ok
     failed = verdict(make_run, base, worse, config).failures
     assert {i.kind for i in failed} == {"pass_rate", "requirement"}
     assert "8/10 to 2/10" in next(i.message for i in failed if i.kind == "pass_rate")
-    plain = GateConfig.model_validate({"score": {"enabled": False}, "new_notes": {"severity": "off"},
-                                       "pass_rate": {"method": "tolerance", "tolerance": 0.1}})
+    plain = GateConfig.model_validate(
+        {
+            "score": {"enabled": False},
+            "new_notes": {"severity": "off"},
+            "pass_rate": {"method": "tolerance", "tolerance": 0.1},
+        }
+    )
     assert not verdict(make_run, base, noisy, plain).ok  # 0.6 < 0.8 - 0.1 without the interval
 
 
@@ -98,8 +123,12 @@ def test_score_drop_within_tolerance_passes(make_run: MakeRun) -> None:
 
 
 def test_missing_new_and_changed_tasks_are_reported_not_compared(make_run: MakeRun) -> None:
-    result = verdict(make_run, [good(), good(task="gone/python")], [bad(task_version="v2"), good(task="new/python")],
-                     versions={TASK: "v2"})
+    result = verdict(
+        make_run,
+        [good(), good(task="gone/python")],
+        [bad(task_version="v2"), good(task="new/python")],
+        versions={TASK: "v2"},
+    )
     assert result.ok  # every difference is a warning by default
     kinds = {i.kind: i for i in result.warnings}
     assert {"missing_task", "new_task", "task_version"} <= set(kinds)
@@ -108,8 +137,12 @@ def test_missing_new_and_changed_tasks_are_reported_not_compared(make_run: MakeR
     status = {c.task: c.status for c in result.comparisons}
     assert status == {TASK: "version_changed", "gone/python": "missing", "new/python": "new"}
 
-    strict = GateConfig.model_validate({"mismatch": {"missing_task": "fail", "task_version": "fail"}})
-    failed = verdict(make_run, [good(), good(task="gone/python")], [bad(task_version="v2")], strict).failures
+    strict = GateConfig.model_validate(
+        {"mismatch": {"missing_task": "fail", "task_version": "fail"}}
+    )
+    failed = verdict(
+        make_run, [good(), good(task="gone/python")], [bad(task_version="v2")], strict
+    ).failures
     assert {i.kind for i in failed} == {"missing_task", "task_version"}
 
 
@@ -120,8 +153,12 @@ def test_a_changed_model_is_paired_warned_and_still_compared(make_run: MakeRun) 
 
 
 def test_settings_changes_are_reported(make_run: MakeRun) -> None:
-    result = verdict(make_run, [good()], [good()], settings={"samples": 1, "template": "deepseek-coder",
-                                                             "max_tokens": 1024})
+    result = verdict(
+        make_run,
+        [good()],
+        [good()],
+        settings={"samples": 1, "template": "deepseek-coder", "max_tokens": 1024},
+    )
     assert result.ok
     assert any(i.kind == "settings" and "template" in i.message for i in result.warnings)
 
@@ -129,18 +166,27 @@ def test_settings_changes_are_reported(make_run: MakeRun) -> None:
 def test_floors_on_pass_at_k_and_tokens_per_second(make_run: MakeRun) -> None:
     now = [good(sample=0, tokens_per_second=30.0), bad(sample=1, tokens_per_second=32.0)]
     base = [good(sample=0), good(sample=1)]
-    config = GateConfig.model_validate({
-        "pass_rate": {"enabled": False}, "score": {"enabled": False}, "requirements": {"enabled": False},
-        "new_notes": {"severity": "off"},
-        "floors": {"pass_at_k": {1: 0.9, 2: 0.9}, "tokens_per_second": 35},
-    })
+    config = GateConfig.model_validate(
+        {
+            "pass_rate": {"enabled": False},
+            "score": {"enabled": False},
+            "requirements": {"enabled": False},
+            "new_notes": {"severity": "off"},
+            "floors": {"pass_at_k": {1: 0.9, 2: 0.9}, "tokens_per_second": 35},
+        }
+    )
     failed = verdict(make_run, base, now, config).failures
     messages = [i.message for i in failed]
     assert any("mean pass@1" in m and "0.50" in m for m in messages)
     assert not any("pass@2" in m for m in messages)  # 2 of 2 samples: pass@2 = 1.0
     assert any("31 tokens/s is below the floor 35" in m for m in messages)
-    relaxed = config.model_copy(update={"floors": config.floors.model_copy(update={"pass_at_k": {1: 0.5},
-                                                                                   "tokens_per_second": 30})})
+    relaxed = config.model_copy(
+        update={
+            "floors": config.floors.model_copy(
+                update={"pass_at_k": {1: 0.5}, "tokens_per_second": 30}
+            )
+        }
+    )
     assert verdict(make_run, base, now, relaxed).ok
 
 

@@ -26,11 +26,30 @@ pytestmark = pytest.mark.slow
 def _replay_run(tmp: Path, name: str, solution: str) -> Path:
     code = (SOLUTIONS / solution).read_text(encoding="utf-8")
     replay = tmp / f"{name}.jsonl"
-    line = {"task": "user-flags/python", "model": "replayed", "completion": f"Here it is:\n\n```python\n{code}\n```\n"}
+    line = {
+        "task": "user-flags/python",
+        "model": "replayed",
+        "completion": f"Here it is:\n\n```python\n{code}\n```\n",
+    }
     replay.write_text(json.dumps(line) + "\n", encoding="utf-8")
     out = tmp / name
-    done = subprocess.run([sys.executable, "-m", "grader.cli", "run", str(SPEC), "--replay", str(replay),
-                           "--out", str(out), "--no-self-check"], capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "grader.cli",
+            "run",
+            str(SPEC),
+            "--replay",
+            str(replay),
+            "--out",
+            str(out),
+            "--no-self-check",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert (out / "results.jsonl").stat().st_size > 0, done.stderr
     return out
 
@@ -44,13 +63,29 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return _replay_run(tmp, "reference", "reference.py"), _replay_run(tmp, "seed", "wrong-seed.py")
 
 
-def test_the_seed_mistakes_regress_against_the_reference(runs: tuple[Path, Path], tmp_path: Path) -> None:
+def test_the_seed_mistakes_regress_against_the_reference(
+    runs: tuple[Path, Path], tmp_path: Path
+) -> None:
     reference, seed = runs
     junit, sarif = tmp_path / "gate.xml", tmp_path / "gate.sarif"
-    result = CliRunner().invoke(grade, ["gate", str(seed), "--baseline", str(reference),
-                                        "--junit", str(junit), "--sarif", str(sarif)])
+    result = CliRunner().invoke(
+        grade,
+        [
+            "gate",
+            str(seed),
+            "--baseline",
+            str(reference),
+            "--junit",
+            str(junit),
+            "--sarif",
+            str(sarif),
+        ],
+    )
     assert result.exit_code == 1, result.output
-    assert "REGRESSION: user-flags/python [replayed]: passed in the baseline, fails now" in result.stdout
+    assert (
+        "REGRESSION: user-flags/python [replayed]: passed in the baseline, fails now"
+        in result.stdout
+    )
     assert "requirement parameter-validation newly unmet" in result.stdout
     assert "requirement flag-code-not-in-catch newly unmet" in result.stdout
     xmlschema.XMLSchema(SCHEMAS / "junit-10.xsd").validate(str(junit))
@@ -61,10 +96,23 @@ def test_the_seed_mistakes_regress_against_the_reference(runs: tuple[Path, Path]
     assert "validation-code-in-catch" in rules  # 50003 returned from the catch, on its line
 
 
-def test_a_real_run_against_itself_and_its_baseline_passes(runs: tuple[Path, Path], tmp_path: Path) -> None:
+def test_a_real_run_against_itself_and_its_baseline_passes(
+    runs: tuple[Path, Path], tmp_path: Path
+) -> None:
     reference, seed = runs
-    assert CliRunner().invoke(grade, ["gate", str(reference), "--baseline", str(reference)]).exit_code == 0
+    assert (
+        CliRunner().invoke(grade, ["gate", str(reference), "--baseline", str(reference)]).exit_code
+        == 0
+    )
     baseline = tmp_path / "baseline.json"
-    assert CliRunner().invoke(grade, ["baseline", "save", str(reference), str(baseline)]).exit_code == 0
-    assert CliRunner().invoke(grade, ["gate", str(reference), "--baseline", str(baseline)]).exit_code == 0
-    assert CliRunner().invoke(grade, ["gate", str(seed), "--baseline", str(baseline)]).exit_code == 1
+    assert (
+        CliRunner().invoke(grade, ["baseline", "save", str(reference), str(baseline)]).exit_code
+        == 0
+    )
+    assert (
+        CliRunner().invoke(grade, ["gate", str(reference), "--baseline", str(baseline)]).exit_code
+        == 0
+    )
+    assert (
+        CliRunner().invoke(grade, ["gate", str(seed), "--baseline", str(baseline)]).exit_code == 1
+    )

@@ -29,5 +29,7 @@ def test_the_workflow_uses_files_that_exist() -> None:
     steps = workflow["jobs"]["gate"]["steps"]
     script = "\n".join(step.get("run", "") for step in steps)
     assert "grade gate reports/runs/ci --baseline examples/ci/baseline.json" in script
-    for path in set(re.findall(r"(?:tasks|examples|gates)/[\w./-]+\.(?:yaml|jsonl|json)\b", script)):
+    for path in set(
+        re.findall(r"(?:tasks|examples|gates)/[\w./-]+\.(?:yaml|jsonl|json)\b", script)
+    ):
         assert (REPO / path).is_file(), path

@@ -38,12 +38,18 @@ def junit_schema() -> xmlschema.XMLSchema:
 
 
 def regression(make_run: MakeRun):
-    base = load_snapshot(make_run("base", [good(), good(task="other/python"), bad(task="known/python")]))
-    now = load_snapshot(make_run("now", [bad(), good(task="other/python"), bad(task="known/python")]))
+    base = load_snapshot(
+        make_run("base", [good(), good(task="other/python"), bad(task="known/python")])
+    )
+    now = load_snapshot(
+        make_run("now", [bad(), good(task="other/python"), bad(task="known/python")])
+    )
     return compare_runs(now, base, GateConfig()), now
 
 
-def test_junit_validates_and_carries_notes_on_failures(make_run: MakeRun, junit_schema, tmp_path: Path) -> None:
+def test_junit_validates_and_carries_notes_on_failures(
+    make_run: MakeRun, junit_schema, tmp_path: Path
+) -> None:
     verdict, _ = regression(make_run)
     path = write_junit(verdict, tmp_path / "gate.xml")
     junit_schema.validate(str(path))
@@ -52,17 +58,25 @@ def test_junit_validates_and_carries_notes_on_failures(make_run: MakeRun, junit_
     task = cases[(TASK, "task")].find("failure")
     assert task is not None and "passed in the baseline, fails now" in task.get("message", "")
     requirement = cases[(TASK, "requirement parameter-validation")].find("failure")
-    assert requirement is not None and "Didn't include any parameter validation" in (requirement.text or "")
+    assert requirement is not None and "Didn't include any parameter validation" in (
+        requirement.text or ""
+    )
     assert cases[("other/python", "task")].find("failure") is None
     assert cases[("other/python", "task")].find("skipped") is None
-    known = cases[("known/python", "task")].find("skipped")  # failing before and now: not a regression
+    known = cases[("known/python", "task")].find(
+        "skipped"
+    )  # failing before and now: not a regression
     assert known is not None and "known failure" in known.get("message", "")
-    assert root.get("failures") == str(sum(1 for c in root.iter("testcase") if c.find("failure") is not None))
+    assert root.get("failures") == str(
+        sum(1 for c in root.iter("testcase") if c.find("failure") is not None)
+    )
 
 
 def test_junit_survives_control_characters(make_run: MakeRun, junit_schema, tmp_path: Path) -> None:
     base = load_snapshot(make_run("base", [good()]))
-    now = load_snapshot(make_run("now", [bad(notes=["Output had \x1b[31mcolour\x1b[0m and \x00 bytes."])]))
+    now = load_snapshot(
+        make_run("now", [bad(notes=["Output had \x1b[31mcolour\x1b[0m and \x00 bytes."])])
+    )
     path = write_junit(compare_runs(now, base, GateConfig()), tmp_path / "gate.xml")
     junit_schema.validate(str(path))
 
@@ -73,7 +87,9 @@ def test_a_broken_junit_file_fails_the_schema(junit_schema, tmp_path: Path) -> N
     assert not junit_schema.is_valid(str(path))  # the schema really checks something
 
 
-def test_sarif_validates_and_points_at_lines(make_run: MakeRun, sarif_validator, tmp_path: Path) -> None:
+def test_sarif_validates_and_points_at_lines(
+    make_run: MakeRun, sarif_validator, tmp_path: Path
+) -> None:
     _, now = regression(make_run)
     path = write_sarif(now.results, tmp_path / "findings.sarif")
     log = json.loads(path.read_text(encoding="utf-8"))
@@ -82,13 +98,21 @@ def test_sarif_validates_and_points_at_lines(make_run: MakeRun, sarif_validator,
     assert run["columnKind"] == "unicodeCodePoints"
     rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
     assert len(rules) == len(set(rules)) and "validation-code-in-catch" in rules
-    result = next(r for r in run["results"] if r["ruleId"] == "validation-code-in-catch"
-                  and r["properties"]["task"] == TASK)
+    result = next(
+        r
+        for r in run["results"]
+        if r["ruleId"] == "validation-code-in-catch" and r["properties"]["task"] == TASK
+    )
     assert rules[result["ruleIndex"]] == "validation-code-in-catch" and result["level"] == "error"
     location = result["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == f"graded/{TASK}/model-a/sample-0.py"
-    assert location["region"] == {"startLine": 7, "startColumn": 26, "endLine": 7, "endColumn": 31,
-                                  "snippet": {"text": "        return {'code': 50003, 'message': 'bad flag'}"}}
+    assert location["region"] == {
+        "startLine": 7,
+        "startColumn": 26,
+        "endLine": 7,
+        "endColumn": 31,
+        "snippet": {"text": "        return {'code': 50003, 'message': 'bad flag'}"},
+    }
     artifact = run["artifacts"][location["artifactLocation"]["index"]]
     assert "50003" in artifact["contents"]["text"]
     warning = next(r for r in run["results"] if r["ruleId"] == "flag-assigned-unchecked")
@@ -122,4 +146,6 @@ def test_markdown_names_what_regressed(make_run: MakeRun) -> None:
     assert "requirement parameter-validation newly unmet" in text
     assert "| other/python | model-a | 1/1 | 1/1 | 100.0 | 100.0 | ✅ ok |" in text
     same = load_snapshot(make_run("same", [good()]))
-    assert render_markdown(compare_runs(same, same, GateConfig())).startswith("### ✅ grader gate: nothing regressed")
+    assert render_markdown(compare_runs(same, same, GateConfig())).startswith(
+        "### ✅ grader gate: nothing regressed"
+    )

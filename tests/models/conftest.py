@@ -17,8 +17,14 @@ def tiny_gguf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def tiny_moe_gguf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A llama mixture of experts: 4 experts, 2 used per token."""
-    return build_tiny_gguf(tmp_path_factory.mktemp("gguf") / "tiny-moe.gguf", n_embd=64, n_head=2,
-                           experts=4, experts_used=2, seed=1)
+    return build_tiny_gguf(
+        tmp_path_factory.mktemp("gguf") / "tiny-moe.gguf",
+        n_embd=64,
+        n_head=2,
+        experts=4,
+        experts_used=2,
+        seed=1,
+    )
 
 
 @pytest.fixture

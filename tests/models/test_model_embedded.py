@@ -20,8 +20,13 @@ def default_backend():  # type: ignore[no-untyped-def]
 
 
 def test_embedded_model_writes_python(default_backend) -> None:  # type: ignore[no-untyped-def]
-    request = GenerationRequest(task_id="t", prompt="Write a Python function add(a, b) that returns a + b. "
-                                "Reply with only the code.", seed=1, max_tokens=48, temperature=0.0)
+    request = GenerationRequest(
+        task_id="t",
+        prompt="Write a Python function add(a, b) that returns a + b. Reply with only the code.",
+        seed=1,
+        max_tokens=48,
+        temperature=0.0,
+    )
     generation = default_backend.generate(request)
     assert "def add" in generation.text
     assert generation.completion_tokens and 0 < generation.completion_tokens <= 48

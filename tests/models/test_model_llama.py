@@ -19,8 +19,14 @@ from grader.types import GenerationRequest
 
 
 def _request(sample: int = 0, seed: int | None = 5, **extra: Any) -> GenerationRequest:
-    return GenerationRequest(task_id="t", prompt="def add(a, b):", sample=sample, seed=seed,
-                             max_tokens=extra.pop("max_tokens", 8), **extra)
+    return GenerationRequest(
+        task_id="t",
+        prompt="def add(a, b):",
+        sample=sample,
+        seed=seed,
+        max_tokens=extra.pop("max_tokens", 8),
+        **extra,
+    )
 
 
 def test_gguf_metadata_is_read(tiny_moe_gguf: Path) -> None:
@@ -41,11 +47,24 @@ def test_not_a_gguf_is_a_clear_error(tmp_path: Path) -> None:
         load_backend(str(tmp_path / "missing.gguf"), cache_dir=tmp_path)
 
 
-def test_constructed_call_and_live_object_carry_the_profile(tiny_gguf: Path, tmp_path: Path) -> None:
+def test_constructed_call_and_live_object_carry_the_profile(
+    tiny_gguf: Path, tmp_path: Path
+) -> None:
     profile = ModelProfile(
-        name="tiny", model=str(tiny_gguf), context_length=256, batch_size=64, cpu_threads=1,
-        rope_freq_base=5000.0, rope_freq_scale=0.5, offload_kv_cache=False, use_mmap=False,
-        keep_in_memory=True, seed=77, k_cache_type="q8_0", gpu_layers=3, flash_attention=True,
+        name="tiny",
+        model=str(tiny_gguf),
+        context_length=256,
+        batch_size=64,
+        cpu_threads=1,
+        rope_freq_base=5000.0,
+        rope_freq_scale=0.5,
+        offload_kv_cache=False,
+        use_mmap=False,
+        keep_in_memory=True,
+        seed=77,
+        k_cache_type="q8_0",
+        gpu_layers=3,
+        flash_attention=True,
     )
     calls: list[dict[str, Any]] = []
 
@@ -71,13 +90,20 @@ def test_constructed_call_and_live_object_carry_the_profile(tiny_gguf: Path, tmp
     backend.close()
 
 
-def test_expert_count_override_changes_what_the_model_computes(tiny_moe_gguf: Path, tmp_path: Path) -> None:
+def test_expert_count_override_changes_what_the_model_computes(
+    tiny_moe_gguf: Path, tmp_path: Path
+) -> None:
     def greedy(experts: int | None) -> str:
-        backend = load_backend(str(tiny_moe_gguf), template="user-assistant", cache_dir=tmp_path,
-                               use_cache=False, overrides={"experts": experts, "temperature": 0,
-                                                           "context_length": 256})
+        backend = load_backend(
+            str(tiny_moe_gguf),
+            template="user-assistant",
+            cache_dir=tmp_path,
+            use_cache=False,
+            overrides={"experts": experts, "temperature": 0, "context_length": 256},
+        )
         assert backend.kwargs["kv_overrides"] == (
-            None if experts is None else {"llama.expert_used_count": experts})
+            None if experts is None else {"llama.expert_used_count": experts}
+        )
         text = backend.generate(_request(max_tokens=12)).text
         backend.close()
         return text
@@ -106,8 +132,12 @@ def test_generation_figures_are_filled(tiny_gguf: Path, tmp_path: Path) -> None:
 
 
 def test_per_sample_seeds_and_random_seeds_are_recorded(tiny_gguf: Path, tmp_path: Path) -> None:
-    backend = load_backend(str(tiny_gguf), overrides={"n_ctx": 256, "temperature": 1.0},
-                           cache_dir=tmp_path, use_cache=False)
+    backend = load_backend(
+        str(tiny_gguf),
+        overrides={"n_ctx": 256, "temperature": 1.0},
+        cache_dir=tmp_path,
+        use_cache=False,
+    )
     first, second = backend.generate(_request(0)), backend.generate(_request(1))
     assert (first.seed, second.seed) == (5, 6)
     assert backend.generate(_request(0)).text == first.text  # same seed, same text
@@ -116,7 +146,9 @@ def test_per_sample_seeds_and_random_seeds_are_recorded(tiny_gguf: Path, tmp_pat
 
 
 def test_cache_hits_on_repeat_and_keeps_samples_apart(tiny_gguf: Path, tmp_path: Path) -> None:
-    backend = load_backend(str(tiny_gguf), overrides={"n_ctx": 256, "temperature": 1.0}, cache_dir=tmp_path)
+    backend = load_backend(
+        str(tiny_gguf), overrides={"n_ctx": 256, "temperature": 1.0}, cache_dir=tmp_path
+    )
     a0 = backend.generate(_request(0, seed=None))
     a1 = backend.generate(_request(1, seed=None))
     again = backend.generate(_request(0, seed=None))
@@ -124,31 +156,59 @@ def test_cache_hits_on_repeat_and_keeps_samples_apart(tiny_gguf: Path, tmp_path:
     assert again.text == a0.text and again.seed == a0.seed
     assert a1.seed != a0.seed
     assert any((tmp_path / "generations").rglob("*.json"))
-    fresh = load_backend(str(tiny_gguf), overrides={"n_ctx": 256, "temperature": 1.0},
-                         cache_dir=tmp_path, use_cache=False)
+    fresh = load_backend(
+        str(tiny_gguf),
+        overrides={"n_ctx": 256, "temperature": 1.0},
+        cache_dir=tmp_path,
+        use_cache=False,
+    )
     assert not fresh.generate(_request(0, seed=None)).cached
-    other_template = load_backend(str(tiny_gguf), template="user-assistant",
-                                  overrides={"n_ctx": 256, "temperature": 1.0}, cache_dir=tmp_path)
+    other_template = load_backend(
+        str(tiny_gguf),
+        template="user-assistant",
+        overrides={"n_ctx": 256, "temperature": 1.0},
+        cache_dir=tmp_path,
+    )
     assert not other_template.generate(_request(0, seed=None)).cached
 
 
 def test_cache_key_covers_every_part() -> None:
-    parts = {"model": "m", "settings": {"n_ctx": 1}, "template": "t", "prompt": "p",
-             "sampling": {"seed": 1}, "sample": 0}
+    parts = {
+        "model": "m",
+        "settings": {"n_ctx": 1},
+        "template": "t",
+        "prompt": "p",
+        "sampling": {"seed": 1},
+        "sample": 0,
+    }
     base = GenerationCache.key(**parts)
-    for name, other in [("model", "m2"), ("settings", {"n_ctx": 2}), ("template", "t2"),
-                        ("prompt", "p2"), ("sampling", {"seed": 2}), ("sample", 1)]:
+    for name, other in [
+        ("model", "m2"),
+        ("settings", {"n_ctx": 2}),
+        ("template", "t2"),
+        ("prompt", "p2"),
+        ("sampling", {"seed": 2}),
+        ("sample", 1),
+    ]:
         assert GenerationCache.key(**{**parts, name: other}) != base, name
 
 
-@pytest.mark.parametrize(("template", "expected"), [
-    ("deepseek-coder", "You are an AI programming assistant, utilizing the Deepseek Coder model, "
-                       "developed by Deepseek Company, and you only answer questions related to "
-                       "computer science.\n### Instruction:\ndef add(a, b):\n### Response:\n"),
-    ("user-assistant", "User: def add(a, b):\n\nAssistant: "),
-])
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        (
+            "deepseek-coder",
+            "You are an AI programming assistant, utilizing the Deepseek Coder model, "
+            "developed by Deepseek Company, and you only answer questions related to "
+            "computer science.\n### Instruction:\ndef add(a, b):\n### Response:\n",
+        ),
+        ("user-assistant", "User: def add(a, b):\n\nAssistant: "),
+    ],
+)
 def test_preset_templates(tiny_gguf: Path, tmp_path: Path, template: str, expected: str) -> None:
-    backend = load_backend(str(tiny_gguf), template=template, overrides={"n_ctx": 256}, cache_dir=tmp_path)
+    backend = load_backend(
+        str(tiny_gguf), template=template, overrides={"n_ctx": 256}, cache_dir=tmp_path
+    )
     generation = backend.generate(_request(max_tokens=2))
     assert generation.prompt_text == expected
     assert generation.template == template
@@ -158,7 +218,9 @@ def test_preset_templates(tiny_gguf: Path, tmp_path: Path, template: str, expect
 def test_custom_template_file(tiny_gguf: Path, tmp_path: Path) -> None:
     path = tmp_path / "mine.j2"
     path.write_text("[[{{ user }}]]{% if system %}({{ system }}){% endif %} =>")
-    backend = load_backend(str(tiny_gguf), template=str(path), overrides={"n_ctx": 256}, cache_dir=tmp_path)
+    backend = load_backend(
+        str(tiny_gguf), template=str(path), overrides={"n_ctx": 256}, cache_dir=tmp_path
+    )
     generation = backend.generate(_request(max_tokens=2, system="be brief"))
     assert generation.prompt_text == "[[def add(a, b):]](be brief) =>"
     assert generation.template == str(path)
@@ -175,7 +237,9 @@ def test_profile_file_spec(tiny_gguf: Path, tmp_path: Path, profile_file) -> Non
 
 
 def test_threads_share_one_model_safely(tiny_gguf: Path, tmp_path: Path) -> None:
-    backend = load_backend(str(tiny_gguf), overrides={"n_ctx": 256}, cache_dir=tmp_path, use_cache=False)
+    backend = load_backend(
+        str(tiny_gguf), overrides={"n_ctx": 256}, cache_dir=tmp_path, use_cache=False
+    )
     results: dict[int, str] = {}
 
     def work(i: int) -> None:

@@ -38,9 +38,26 @@ def _free_port() -> int:
 def llama_server(tiny_gguf: Path) -> Iterator[str]:
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(tiny_gguf), "--model_alias", "tiny",
-         "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "256", "--verbose", "false"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(tiny_gguf),
+            "--model_alias",
+            "tiny",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--n_ctx",
+            "256",
+            "--verbose",
+            "false",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     url = f"http://127.0.0.1:{port}/v1"
     try:
@@ -65,8 +82,9 @@ def llama_server(tiny_gguf: Path) -> Iterator[str]:
 
 
 def _request(sample: int = 0, **extra: object) -> GenerationRequest:
-    return GenerationRequest(task_id="t", prompt="def add(a, b):", sample=sample, seed=3,
-                             max_tokens=6, **extra)
+    return GenerationRequest(
+        task_id="t", prompt="def add(a, b):", sample=sample, seed=3, max_tokens=6, **extra
+    )
 
 
 def test_spec_parsing() -> None:
@@ -88,7 +106,9 @@ def test_generates_through_a_real_llama_server(llama_server: str, tmp_path: Path
     assert backend.generate(_request()).cached
     described = backend.describe()
     assert described["source"]["url"] == llama_server and "tiny" in described["served_models"]
-    preset = load_backend(f"openai:{llama_server}#tiny", template="user-assistant", cache_dir=tmp_path)
+    preset = load_backend(
+        f"openai:{llama_server}#tiny", template="user-assistant", cache_dir=tmp_path
+    )
     rendered = preset.generate(_request())
     assert rendered.prompt_text == "User: def add(a, b):\n\nAssistant: "
     assert rendered.completion_tokens >= 6
@@ -96,7 +116,9 @@ def test_generates_through_a_real_llama_server(llama_server: str, tmp_path: Path
 
 @pytest.mark.slow
 def test_concurrent_calls_are_bounded(llama_server: str) -> None:
-    backend = OpenAIBackend(f"openai:{llama_server}#tiny", ModelProfile(name="s", model=""), max_concurrency=2)
+    backend = OpenAIBackend(
+        f"openai:{llama_server}#tiny", ModelProfile(name="s", model=""), max_concurrency=2
+    )
     in_flight, peak = 0, 0
     lock = threading.Lock()
     original = backend._call
@@ -114,8 +136,14 @@ def test_concurrent_calls_are_bounded(llama_server: str) -> None:
 
     backend._call = counting  # type: ignore[method-assign]
     results: dict[int, int | None] = {}
-    threads = [threading.Thread(target=lambda i=i: results.__setitem__(
-        i, backend.generate(_request(i)).completion_tokens)) for i in range(6)]
+    threads = [
+        threading.Thread(
+            target=lambda i=i: results.__setitem__(
+                i, backend.generate(_request(i)).completion_tokens
+            )
+        )
+        for i in range(6)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -158,8 +186,13 @@ class _Flaky(BaseHTTPRequestHandler):
             type(self).failures_left -= 1
             self._reply(503, {"error": "busy"})
             return
-        self._reply(200, {"choices": [{"message": {"content": "ok"}, "finish_reason": "stop"}],
-                          "usage": {"prompt_tokens": 3, "completion_tokens": 1}})
+        self._reply(
+            200,
+            {
+                "choices": [{"message": {"content": "ok"}, "finish_reason": "stop"}],
+                "usage": {"prompt_tokens": 3, "completion_tokens": 1},
+            },
+        )
 
 
 def test_retries_with_backoff_on_5xx() -> None:
@@ -174,7 +207,8 @@ def test_retries_with_backoff_on_5xx() -> None:
         assert generation.text == "ok" and _Flaky.posts == 3
         _Flaky.failures_left = 10
         with pytest.raises(ModelError, match=r"HTTP 503.*after 3 attempt"):
-            OpenAIBackend(url, ModelProfile(name="s", model=""), backoff_s=0.01,
-                          max_retries=2).generate(_request())
+            OpenAIBackend(
+                url, ModelProfile(name="s", model=""), backoff_s=0.01, max_retries=2
+            ).generate(_request())
     finally:
         server.shutdown()

@@ -88,15 +88,19 @@ def test_deepseek_profile_without_its_gguf_says_file_not_found(cache_dir: Path) 
 
 def test_conflicting_override_is_refused_with_the_cards_reason(cache_dir: Path) -> None:
     with pytest.raises(ModelError, match=r"refusing flash_attn=true.*MUST be disabled"):
-        load_backend("deepseek-coder-v2-lite-instruct", overrides={"flash_attn": True}, cache_dir=cache_dir)
+        load_backend(
+            "deepseek-coder-v2-lite-instruct", overrides={"flash_attn": True}, cache_dir=cache_dir
+        )
     profile, _ = resolve_profile("deepseek-coder-v2-lite-instruct")
     assert profile.with_overrides({"flash_attention": False}).flash_attention is False
 
 
 def test_profile_that_breaks_its_own_constraint_names_the_field(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
-    path.write_text("model: x.gguf\nflash_attention: true\n"
-                    "constraints:\n  flash_attention: {must_be: false, reason: card says so}\n")
+    path.write_text(
+        "model: x.gguf\nflash_attention: true\n"
+        "constraints:\n  flash_attention: {must_be: false, reason: card says so}\n"
+    )
     with pytest.raises(SpecError, match=r"bad.yaml: .*flash_attention must be false.*card says so"):
         load_profile(path)
 
@@ -120,8 +124,9 @@ def test_unknown_override_is_refused() -> None:
 
 
 def test_yaml_off_and_auto_spellings() -> None:
-    profile = ModelProfile.model_validate({"name": "p", "model": "m", "seed": False,
-                                           "k_cache_type": False, "rope_freq_base": 0})
+    profile = ModelProfile.model_validate(
+        {"name": "p", "model": "m", "seed": False, "k_cache_type": False, "rope_freq_base": 0}
+    )
     assert (profile.seed, profile.k_cache_type, profile.rope_freq_base) == ("off", "off", "auto")
     assert ModelProfile(name="p", model="m", seed=0).seed == 0  # 0 is a seed, not "off"
 
@@ -155,7 +160,9 @@ def test_every_lmstudio_field_reaches_a_llama_kwarg(tiny_moe_gguf: Path) -> None
         assert changed[kwarg] == expected, field
         assert default[kwarg] != expected, field
     assert default["seed"] == 0xFFFFFFFF and default["rope_freq_base"] == 0.0  # off / auto
-    assert default["n_threads"] == default["n_threads_batch"] == (os.cpu_count() or 1)  # auto = every core
+    assert (
+        default["n_threads"] == default["n_threads_batch"] == (os.cpu_count() or 1)
+    )  # auto = every core
 
 
 def test_cpu_moe_is_refused_clearly(tiny_moe_gguf: Path) -> None:

@@ -31,8 +31,14 @@ def _fake_model(root: Path, parts: list[bytes] = PARTS) -> EmbeddedModel:
             wheel.writestr(f"{module}-1.0.dist-info/METADATA", "Name: x\n")
         packages.append(package)
     whole = b"".join(PARTS)
-    return EmbeddedModel(name="fake", title="Fake", packages=tuple(packages), version="1.0",
-                         size=len(whole), sha256=hashlib.sha256(whole).hexdigest())
+    return EmbeddedModel(
+        name="fake",
+        title="Fake",
+        packages=tuple(packages),
+        version="1.0",
+        size=len(whole),
+        sha256=hashlib.sha256(whole).hexdigest(),
+    )
 
 
 def test_missing_model_names_the_pull_command(tmp_path: Path) -> None:
@@ -85,7 +91,10 @@ def test_cli_list_and_info(tiny_gguf: Path) -> None:
     listed = runner.invoke(grade, ["model", "list"])
     assert listed.exit_code == 0, listed.output
     assert "qwen2.5-coder-0.5b (default)" in listed.output
-    assert "deepseek-coder-v2-lite-instruct" in listed.output and "model file not found" in listed.output
+    assert (
+        "deepseek-coder-v2-lite-instruct" in listed.output
+        and "model file not found" in listed.output
+    )
     shown = runner.invoke(grade, ["model", "info", str(tiny_gguf)])
     assert shown.exit_code == 0, shown.output
     assert "architecture: llama" in shown.output and "quantization: F32" in shown.output

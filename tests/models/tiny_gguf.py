@@ -14,9 +14,18 @@ CHAT_TEMPLATE = (
 WORDS = ["▁def", "▁return", "▁add", "(", ")", ":", "▁a", "▁b", "▁+", ",", "▁x", "▁y"]
 
 
-def build_tiny_gguf(path: Path, *, n_embd: int = 32, n_layer: int = 2, n_head: int = 4,
-                    n_ff: int = 64, context: int = 512, experts: int = 0, experts_used: int = 0,
-                    seed: int = 0) -> Path:
+def build_tiny_gguf(
+    path: Path,
+    *,
+    n_embd: int = 32,
+    n_layer: int = 2,
+    n_head: int = 4,
+    n_ff: int = 64,
+    context: int = 512,
+    experts: int = 0,
+    experts_used: int = 0,
+    seed: int = 0,
+) -> Path:
     """Write the model; ``experts`` > 0 makes every layer a mixture of experts."""
     rng = np.random.default_rng(seed)
     tokens = ["<unk>", "<s>", "</s>"] + [f"<0x{i:02X}>" for i in range(256)] + WORDS

@@ -137,7 +137,10 @@ def test_overview_filter_sort_and_open_a_sample(run_dir: Path, page: Page, tmp_p
     assert "assert 0 == 50001" in drawer.locator("table.cases").first.inner_text()
     assert "partial" in drawer.locator(".req.st-partial").inner_text()
     assert VALIDATION_NOTE in drawer.locator("ul.notes").first.inner_text()
-    assert "90.00" in drawer.locator("dl.kv").inner_text() or "90" in drawer.locator("dl.kv").inner_text()
+    assert (
+        "90.00" in drawer.locator("dl.kv").inner_text()
+        or "90" in drawer.locator("dl.kv").inner_text()
+    )
     page.shot("sample", tmp_path)
 
     p.keyboard.press("Escape")
@@ -158,7 +161,10 @@ def test_markup_in_a_run_renders_as_text(run_dir: Path, page: Page, tmp_path: Pa
     reply = p.locator("#drawer details.reply pre").inner_text()
     assert INJECTION in reply
     assert INJECTION in p.locator("#drawer .cl[data-line='1']").inner_text()
-    assert "Returned <script>window.__pwned=5</script>" in p.locator("#drawer ul.notes").first.inner_text()
+    assert (
+        "Returned <script>window.__pwned=5</script>"
+        in p.locator("#drawer ul.notes").first.inner_text()
+    )
     assert EVIL_MODEL in p.locator("#drawer .sample-title").inner_text()
     assert INJECTION in p.locator("#drawer table.cases").first.inner_text()
     page.shot("markup-as-text", tmp_path)
@@ -170,7 +176,9 @@ def test_markup_in_a_run_renders_as_text(run_dir: Path, page: Page, tmp_path: Pa
     page.assert_inert()
 
 
-def test_baseline_changes_and_side_by_side(run_dir: Path, baseline_dir: Path, page: Page, tmp_path: Path) -> None:
+def test_baseline_changes_and_side_by_side(
+    run_dir: Path, baseline_dir: Path, page: Page, tmp_path: Path
+) -> None:
     report = write_report(run_dir, baseline_dir)
     page.open(report, "#changes")
     p = page.page
@@ -194,7 +202,10 @@ def test_baseline_changes_and_side_by_side(run_dir: Path, baseline_dir: Path, pa
     option = select.locator("option", has_text="model-b · sample 1").first
     select.select_option(value=option.get_attribute("value"))
     p.wait_for_selector("#drawer .split")
-    assert "model-b" in p.locator("#drawer .split > .sample").nth(1).locator(".sample-title").inner_text()
+    assert (
+        "model-b"
+        in p.locator("#drawer .split > .sample").nth(1).locator(".sample-title").inner_text()
+    )
 
     p.keyboard.press("Escape")
     p.click("#tabs a[data-tab=samples]")
@@ -205,7 +216,9 @@ def test_baseline_changes_and_side_by_side(run_dir: Path, baseline_dir: Path, pa
     page.assert_inert()
 
 
-def test_review_marks_export_import_and_show_in_the_next_report(run_dir: Path, browser: Any, tmp_path: Path) -> None:
+def test_review_marks_export_import_and_show_in_the_next_report(
+    run_dir: Path, browser: Any, tmp_path: Path
+) -> None:
     report = write_report(run_dir)
     context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
     page = Page(context.new_page())
@@ -237,9 +250,15 @@ def test_review_marks_export_import_and_show_in_the_next_report(run_dir: Path, b
     marks = {m["note"]: m for m in data["marks"]}
     assert marks[CATCH_NOTE]["verdict"] == "disagree"
     assert marks[CATCH_NOTE]["comment"] == "50003 is right here: the spec allows it"
-    assert marks[VALIDATION_NOTE] | {"at": None} == {"task": TASK, "model": "model-a", "sample": 1,
-                                                      "note": VALIDATION_NOTE, "verdict": "agree",
-                                                      "comment": "", "at": None}
+    assert marks[VALIDATION_NOTE] | {"at": None} == {
+        "task": TASK,
+        "model": "model-a",
+        "sample": 1,
+        "note": VALIDATION_NOTE,
+        "verdict": "agree",
+        "comment": "",
+        "at": None,
+    }
     page.assert_inert()
     context.close()
 
@@ -272,8 +291,12 @@ def test_review_marks_export_import_and_show_in_the_next_report(run_dir: Path, b
 
 
 LANGUAGE_FILES = {
-    "python": "python/reference.py", "javascript": "javascript/reference.js", "typescript": "typescript/reference.ts",
-    "java": "java/reference.java", "csharp": "csharp/reference.cs", "go": "go/reference.go",
+    "python": "python/reference.py",
+    "javascript": "javascript/reference.js",
+    "typescript": "typescript/reference.ts",
+    "java": "java/reference.java",
+    "csharp": "csharp/reference.cs",
+    "go": "go/reference.go",
 }
 TRICKY = {  # strings and comments that a naive highlighter splits or swallows
     "python": 'x = f"{a!r}" + r"\\d" + """multi\nline""" + \'it\\\'s\'  # comment "quoted"\n',
@@ -286,16 +309,32 @@ TRICKY = {  # strings and comments that a naive highlighter splits or swallows
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGE_FILES))
-def test_highlighting_keeps_every_character(language: str, tmp_path: Path, page: Page, repo_root: Path) -> None:
+def test_highlighting_keeps_every_character(
+    language: str, tmp_path: Path, page: Page, repo_root: Path
+) -> None:
     from report_runs import good
 
-    code = TRICKY[language] + (repo_root / "tasks" / "user-flags" / LANGUAGE_FILES[language]).read_text()
-    run = write_run(tmp_path / language, [good(task=f"user-flags/{language}", language=language, code=code,
-                                               completion=f"```{language}\n{code}```")])
+    code = (
+        TRICKY[language]
+        + (repo_root / "tasks" / "user-flags" / LANGUAGE_FILES[language]).read_text()
+    )
+    run = write_run(
+        tmp_path / language,
+        [
+            good(
+                task=f"user-flags/{language}",
+                language=language,
+                code=code,
+                completion=f"```{language}\n{code}```",
+            )
+        ],
+    )
     page.open(write_report(run), "#sample=0")
     page.page.wait_for_selector("#drawer:not([hidden]) .sample")
     lines = page.page.eval_on_selector_all("#drawer .cl .src", "els => els.map(e => e.textContent)")
     assert "\n".join(line.replace("\u200b", "") for line in lines) + "\n" == code
-    kinds = set(page.page.eval_on_selector_all("#drawer .cl .src span", "els => els.map(e => e.className)"))
+    kinds = set(
+        page.page.eval_on_selector_all("#drawer .cl .src span", "els => els.map(e => e.className)")
+    )
     assert {"tk-kw", "tk-str", "tk-com"} <= kinds, kinds
     page.assert_inert()

@@ -91,7 +91,10 @@ def test_payload_round_trips_code_strings_and_rows(run_dir: Path) -> None:
     detail = details[1]
     start, end = detail["code"]  # the code is a slice of the reply, stored as offsets
     assert detail["c"][start:end].startswith("def update_user_flags(request, repo):")
-    assert [data["rules"][f["r"]] for f in detail["f"]][:2] == ["validation-branch", "validation-code-in-catch"]
+    assert [data["rules"][f["r"]] for f in detail["f"]][:2] == [
+        "validation-branch",
+        "validation-code-in-catch",
+    ]
     statuses = {data["reqs"][v["id"]]: v["st"] for v in detail["rq"]}
     assert statuses == {"parameter-validation": "unmet", "update-in-try": "partial"}
 
@@ -99,8 +102,11 @@ def test_payload_round_trips_code_strings_and_rows(run_dir: Path) -> None:
 def test_detail_chunks_split_large_runs(tmp_path: Path) -> None:
     results = [good(sample=i) if i % 3 else bad(sample=i) for i in range(450)]
     found = blocks(render_report(write_run(tmp_path / "big", results)))
-    assert {k for k in found if k.startswith("grader-detail-")} == {"grader-detail-0", "grader-detail-1",
-                                                                    "grader-detail-2"}
+    assert {k for k in found if k.startswith("grader-detail-")} == {
+        "grader-detail-0",
+        "grader-detail-1",
+        "grader-detail-2",
+    }
     assert len(json.loads(found["grader-detail-2"])) == 50
     data = json.loads(found["grader-data"])
     assert data["chunk"] == 200 and data["chunks"] == 3
@@ -133,7 +139,12 @@ def test_changes_against_the_baseline(run_dir: Path, baseline_dir: Path) -> None
     found = changes(now, then, index, base_index)
     assert found["regressed"] == 1 and found["fixed"] == 1
     worst = found["transitions"][0]
-    assert (worst["model"], worst["sample"], worst["was_passed"], worst["passed"]) == ("model-a", 1, True, False)
+    assert (worst["model"], worst["sample"], worst["was_passed"], worst["passed"]) == (
+        "model-a",
+        1,
+        True,
+        False,
+    )
     group = next(g for g in found["groups"] if (g["task"], g["model"]) == (TASK, "model-a"))
     assert {n for n, _ in group["new_notes"]} == {VALIDATION_NOTE, CATCH_NOTE}
     assert [n for n, _ in group["resolved_notes"]] == ["An older note that is gone now."]
@@ -158,7 +169,10 @@ def test_an_empty_run_still_renders(tmp_path: Path) -> None:
 
 
 def test_sample_without_code_or_with_error(tmp_path: Path) -> None:
-    results = [bad(code=None, error="extraction failed: no code block"), good(sample=1, score=float("nan"))]
+    results = [
+        bad(code=None, error="extraction failed: no code block"),
+        good(sample=1, score=float("nan")),
+    ]
     found = blocks(render_report(write_run(tmp_path / "odd", results)))
     details = json.loads(found["grader-detail-0"])
     assert details[0]["code"] is None and details[0]["err"] == "extraction failed: no code block"

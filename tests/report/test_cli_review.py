@@ -15,8 +15,14 @@ from grader.errors import GraderError
 from grader.report import REVIEW_FILE, load_review
 from grader.report.review import parse_review, read_run_review
 
-MARK = {"task": TASK, "model": "model-a", "sample": 1, "note": CATCH_NOTE, "verdict": "disagree",
-        "comment": "the spec allows it"}
+MARK = {
+    "task": TASK,
+    "model": "model-a",
+    "sample": 1,
+    "note": CATCH_NOTE,
+    "verdict": "disagree",
+    "comment": "the spec allows it",
+}
 
 
 def invoke(*args: str) -> Any:
@@ -42,7 +48,9 @@ def test_report_command_with_baseline(run_dir: Path, baseline_dir: Path) -> None
     assert 'id="tab-changes"' in (run_dir / "report.html").read_text()
 
 
-@pytest.mark.parametrize("args", [["report", "/nonexistent/run"], ["report", "{run}", "--baseline", "/nope"]])
+@pytest.mark.parametrize(
+    "args", [["report", "/nonexistent/run"], ["report", "{run}", "--baseline", "/nope"]]
+)
 def test_report_command_on_bad_input_exits_2_with_one_line(run_dir: Path, args: list[str]) -> None:
     result = invoke(*[a.replace("{run}", str(run_dir)) for a in args])
     assert result.exit_code == 2
@@ -78,21 +86,44 @@ def test_review_import_merges_over_earlier_marks(run_dir: Path, tmp_path: Path) 
     assert stored == [changed, other]
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    ("{not json", "invalid JSON at line 1"),
-    ([], "expected a JSON object"),
-    ({"version": 2, "marks": []}, "version: expected 1"),
-    ({"version": 1}, "marks: expected a list"),
-    ({"version": 1, "marks": ["x"]}, "marks[0]: expected an object"),
-    ({"version": 1, "marks": [{**MARK, "task": ""}]}, "marks[0].task: expected a non-empty string"),
-    ({"version": 1, "marks": [{**MARK, "sample": "1"}]}, "marks[0].sample: expected a whole number"),
-    ({"version": 1, "marks": [{**MARK, "sample": True}]}, "marks[0].sample: expected a whole number"),
-    ({"version": 1, "marks": [{**MARK, "verdict": "maybe"}]}, "marks[0].verdict: expected 'agree', 'disagree'"),
-    ({"version": 1, "marks": [{**MARK, "comment": 3}]}, "marks[0].comment: expected a string"),
-    ({"version": 1, "marks": [{**MARK, "verdict": None, "comment": " "}]}, "marks[0]: a mark needs a verdict"),
-    ({"version": 1, "run": "another-run", "marks": [MARK]}, "the marks are for run 'another-run', not 'run-now'"),
-])
-def test_review_import_rejects_bad_files(run_dir: Path, tmp_path: Path, data: Any, message: str) -> None:
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("{not json", "invalid JSON at line 1"),
+        ([], "expected a JSON object"),
+        ({"version": 2, "marks": []}, "version: expected 1"),
+        ({"version": 1}, "marks: expected a list"),
+        ({"version": 1, "marks": ["x"]}, "marks[0]: expected an object"),
+        (
+            {"version": 1, "marks": [{**MARK, "task": ""}]},
+            "marks[0].task: expected a non-empty string",
+        ),
+        (
+            {"version": 1, "marks": [{**MARK, "sample": "1"}]},
+            "marks[0].sample: expected a whole number",
+        ),
+        (
+            {"version": 1, "marks": [{**MARK, "sample": True}]},
+            "marks[0].sample: expected a whole number",
+        ),
+        (
+            {"version": 1, "marks": [{**MARK, "verdict": "maybe"}]},
+            "marks[0].verdict: expected 'agree', 'disagree'",
+        ),
+        ({"version": 1, "marks": [{**MARK, "comment": 3}]}, "marks[0].comment: expected a string"),
+        (
+            {"version": 1, "marks": [{**MARK, "verdict": None, "comment": " "}]},
+            "marks[0]: a mark needs a verdict",
+        ),
+        (
+            {"version": 1, "run": "another-run", "marks": [MARK]},
+            "the marks are for run 'another-run', not 'run-now'",
+        ),
+    ],
+)
+def test_review_import_rejects_bad_files(
+    run_dir: Path, tmp_path: Path, data: Any, message: str
+) -> None:
     source = review_file(tmp_path, data)
     result = invoke("review", "import", str(source), str(run_dir))
     assert result.exit_code == 2, result.output
@@ -115,7 +146,10 @@ def test_a_broken_review_file_next_to_a_run_is_reported_not_fatal(run_dir: Path)
     assert marks == [] and "marks[0].task" in problem and "(ignored)" in problem
     result = invoke("report", str(run_dir))
     assert result.exit_code == 0
-    assert "marks[0].task: expected a non-empty string (ignored)" in (run_dir / "report.html").read_text()
+    assert (
+        "marks[0].task: expected a non-empty string (ignored)"
+        in (run_dir / "report.html").read_text()
+    )
 
 
 def test_load_review_normalises(tmp_path: Path) -> None:
@@ -144,18 +178,32 @@ def test_the_pipelines_output_step_writes_the_report(tmp_path: Path) -> None:
 def test_a_real_replay_run_gets_a_report(tmp_path: Path, repo_root: Path) -> None:
     """``grade run --replay`` grades real replies and writes report.html with what it found."""
     folder = repo_root / "tasks" / "user-flags" / "python"
-    replies = [{"task": TASK, "model": "replayed", "sample": i,
-                "completion": f"```python\n{(folder / name).read_text()}```"}
-               for i, name in enumerate(["reference.py", "wrong-seed.py"])]
+    replies = [
+        {
+            "task": TASK,
+            "model": "replayed",
+            "sample": i,
+            "completion": f"```python\n{(folder / name).read_text()}```",
+        }
+        for i, name in enumerate(["reference.py", "wrong-seed.py"])
+    ]
     replay = tmp_path / "replay.jsonl"
     replay.write_text("".join(json.dumps(r) + "\n" for r in replies))
     out = tmp_path / "run"
-    result = invoke("run", str(repo_root / "tasks" / "user-flags" / "python.yaml"), "--replay", str(replay),
-                    "--out", str(out))
+    result = invoke(
+        "run",
+        str(repo_root / "tasks" / "user-flags" / "python.yaml"),
+        "--replay",
+        str(replay),
+        "--out",
+        str(out),
+    )
     assert result.exit_code in (0, 1), result.output
     html = (out / "report.html").read_text()
     assert "replayed" in html and "user-flags/python" in html
     data = json.loads(html.split('id="grader-data">', 1)[1].split("</script>", 1)[0])
     assert len(data["rows"]) == 2
-    seed_row = next(row for row in data["rows"] if row["s"] == 1)  # wrong-seed.py: the static rules find its mistakes whatever the load
+    seed_row = next(
+        row for row in data["rows"] if row["s"] == 1
+    )  # wrong-seed.py: the static rules find its mistakes whatever the load
     assert seed_row["p"] == 0 and seed_row["nf"] > 0 and seed_row["n"]

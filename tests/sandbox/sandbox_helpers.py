@@ -17,9 +17,18 @@ usable, reason = sandbox.sandbox_status()
 needs_sandbox = pytest.mark.skipif(not usable, reason=f"no sandbox here: {reason}")
 
 
-def make_job(tmp_path: Path, language: str, code: str, tests: dict[str, str], *, entry_point: str = "attack",
-             support: dict[str, str] | None = None, timeout_s: float = 5.0, memory_mb: int = 512,
-             solution_file: str | None = None) -> TestJob:
+def make_job(
+    tmp_path: Path,
+    language: str,
+    code: str,
+    tests: dict[str, str],
+    *,
+    entry_point: str = "attack",
+    support: dict[str, str] | None = None,
+    timeout_s: float = 5.0,
+    memory_mb: int = 512,
+    solution_file: str | None = None,
+) -> TestJob:
     folder = tmp_path / f"task-{len(list(tmp_path.iterdir()))}"
     folder.mkdir()
     test_paths, support_paths = [], []
@@ -29,20 +38,44 @@ def make_job(tmp_path: Path, language: str, code: str, tests: dict[str, str], *,
     for name, text in (support or {}).items():
         (folder / name).write_text(text)
         support_paths.append(folder / name)
-    return TestJob(task_id="t", language=language, code=code, entry_point=entry_point, test_files=test_paths,
-                   support_files=support_paths, timeout_s=timeout_s, memory_mb=memory_mb,
-                   solution_file=solution_file)
+    return TestJob(
+        task_id="t",
+        language=language,
+        code=code,
+        entry_point=entry_point,
+        test_files=test_paths,
+        support_files=support_paths,
+        timeout_s=timeout_s,
+        memory_mb=memory_mb,
+        solution_file=solution_file,
+    )
 
 
 # The hostile programs' contract: the test asserts the attack *succeeded*, so a contained
 # attack is also a failing grade.
-ATTACK_TEST = "from solution import attack\n\ndef test_attack_succeeds():\n    assert attack() == 'escaped'\n"
+ATTACK_TEST = (
+    "from solution import attack\n\ndef test_attack_succeeds():\n    assert attack() == 'escaped'\n"
+)
 
 
-def run_python(tmp_path: Path, code: str, *, test: str = ATTACK_TEST, timeout_s: float = 5.0,
-               memory_mb: int = 512) -> TestRun:
-    return sandbox.run_tests(make_job(tmp_path, "python", code, {"test_attack.py": test},
-                                      timeout_s=timeout_s, memory_mb=memory_mb))
+def run_python(
+    tmp_path: Path,
+    code: str,
+    *,
+    test: str = ATTACK_TEST,
+    timeout_s: float = 5.0,
+    memory_mb: int = 512,
+) -> TestRun:
+    return sandbox.run_tests(
+        make_job(
+            tmp_path,
+            "python",
+            code,
+            {"test_attack.py": test},
+            timeout_s=timeout_s,
+            memory_mb=memory_mb,
+        )
+    )
 
 
 def worker_uids() -> set[int]:

@@ -23,8 +23,16 @@ def _jobs(tasks, body: str | None = None) -> list[TestJob]:
         if body is not None:
             prompt = task.prompt.split("\n\n", 1)[1]
             code = prompt + body
-        jobs.append(TestJob(task_id=task.id, language="python", code=code, entry_point=task.entry_point,
-                            test_files=list(task.tests), timeout_s=task.limits.time_s))
+        jobs.append(
+            TestJob(
+                task_id=task.id,
+                language="python",
+                code=code,
+                entry_point=task.entry_point,
+                test_files=list(task.tests),
+                timeout_s=task.limits.time_s,
+            )
+        )
     return jobs
 
 
@@ -38,7 +46,9 @@ def test_import_writes_164_loadable_specs(tmp_path: Path) -> None:
     task = next(t for t in tasks if t.id == "HumanEval/38")
     assert task.language == "python" and task.entry_point == "decode_cyclic"
     assert task.reference.read_text().startswith(task.prompt.split("\n\n", 1)[1][:40])
-    assert [r.id for r in task.requirements] == ["passes-tests"] and task.requirements[0].tests == ["check"]
+    assert [r.id for r in task.requirements] == ["passes-tests"] and task.requirements[0].tests == [
+        "check"
+    ]
     test_text = task.tests[0].read_text()
     assert "def check(candidate)" in test_text and "check(decode_cyclic)" in test_text
 
@@ -69,7 +79,12 @@ def test_bad_data_file_is_a_clear_error(tmp_path: Path) -> None:
 
     data = tmp_path / "broken.jsonl"
     data.write_text(json.dumps({"task_id": "HumanEval/0", "prompt": "x"}) + "\n")
-    result = CliRunner().invoke(grade, ["import", "humaneval", str(tmp_path / "out"), "--data", str(data)])
+    result = CliRunner().invoke(
+        grade, ["import", "humaneval", str(tmp_path / "out"), "--data", str(data)]
+    )
     assert result.exit_code == 2
-    assert "broken.jsonl: line 1: missing field(s) canonical_solution, entry_point, test" in result.output
+    assert (
+        "broken.jsonl: line 1: missing field(s) canonical_solution, entry_point, test"
+        in result.output
+    )
     assert "Traceback" not in result.output

@@ -267,8 +267,13 @@ def attack():
 
 def test_writes_outside_the_work_dir_do_not_reach_the_host(tmp_path: Path) -> None:
     marker = f"grader-pwned-{uuid.uuid4().hex}"
-    targets = [Path("/tmp") / marker, REPO / marker, Path.home() / marker, Path("/var/tmp") / marker,
-               Path("/dev/shm") / marker]
+    targets = [
+        Path("/tmp") / marker,
+        REPO / marker,
+        Path.home() / marker,
+        Path("/var/tmp") / marker,
+        Path("/dev/shm") / marker,
+    ]
     code = f"""
 def attack():
     wrote = 0
@@ -429,15 +434,23 @@ def attack():
 """
     first = run_python(tmp_path, leave)
     assert first.passed == 0
-    runs = sandbox.run_many([make_job(tmp_path, "python", find, {"test_attack.py": ATTACK_TEST})] * 4, workers=2)
+    runs = sandbox.run_many(
+        [make_job(tmp_path, "python", find, {"test_attack.py": ATTACK_TEST})] * 4, workers=2
+    )
     for run in runs:
         _contained(run)
 
 
 def test_samples_cannot_touch_each_other(tmp_path: Path) -> None:
-    victim = make_job(tmp_path, "python", "import time\ndef attack():\n    time.sleep(1.5)\n    return 'escaped'\n",
-                      {"test_attack.py": ATTACK_TEST})
-    killer = make_job(tmp_path, "python", SIMPLE["kill-everything"], {"test_attack.py": ATTACK_TEST})
+    victim = make_job(
+        tmp_path,
+        "python",
+        "import time\ndef attack():\n    time.sleep(1.5)\n    return 'escaped'\n",
+        {"test_attack.py": ATTACK_TEST},
+    )
+    killer = make_job(
+        tmp_path, "python", SIMPLE["kill-everything"], {"test_attack.py": ATTACK_TEST}
+    )
     victim_run, killer_run = sandbox.run_many([victim, killer], workers=2)
     assert victim_run.status == "ok" and victim_run.passed == 1, victim_run
     assert killer_run.passed == 0

@@ -34,11 +34,28 @@ def test_adds_negative():
 
 
 def test_python_pass_and_fail(tmp_path: Path) -> None:
-    good = sandbox.run_tests(make_job(tmp_path, "python", "def add(a, b):\n    return a + b\n",
-                                      {"test_add.py": PY_TESTS}, entry_point="add"))
-    assert good.status == "ok" and outcomes(good) == {"test_adds": "passed", "test_adds_negative": "passed"}
-    bad = sandbox.run_tests(make_job(tmp_path, "python", "def add(a, b):\n    return abs(a) + abs(b)\n",
-                                     {"test_add.py": PY_TESTS}, entry_point="add"))
+    good = sandbox.run_tests(
+        make_job(
+            tmp_path,
+            "python",
+            "def add(a, b):\n    return a + b\n",
+            {"test_add.py": PY_TESTS},
+            entry_point="add",
+        )
+    )
+    assert good.status == "ok" and outcomes(good) == {
+        "test_adds": "passed",
+        "test_adds_negative": "passed",
+    }
+    bad = sandbox.run_tests(
+        make_job(
+            tmp_path,
+            "python",
+            "def add(a, b):\n    return abs(a) + abs(b)\n",
+            {"test_add.py": PY_TESTS},
+            entry_point="add",
+        )
+    )
     assert outcomes(bad) == {"test_adds": "passed", "test_adds_negative": "failed"}
     message = next(c.message for c in bad.cases if c.outcome == "failed")
     assert "assert 5 == -5" in message  # pytest's assertion rewriting explains the failure
@@ -70,30 +87,57 @@ class TestGroup:
         assert add(0, 0) == 0
 """
     assert not fast_path_ok(tests)
-    run = sandbox.run_tests(make_job(tmp_path, "python", "def add(a, b):\n    return a + b\n",
-                                     {"test_more.py": tests}, entry_point="add", timeout_s=30))
+    run = sandbox.run_tests(
+        make_job(
+            tmp_path,
+            "python",
+            "def add(a, b):\n    return a + b\n",
+            {"test_more.py": tests},
+            entry_point="add",
+            timeout_s=30,
+        )
+    )
     assert run.status == "ok", run
-    assert outcomes(run) == {"test_table[1-1-2]": "passed", "test_table[2-2-4]": "passed",
-                             "test_fixture": "passed", "test_commutes": "passed", "test_zero": "passed"}
+    assert outcomes(run) == {
+        "test_table[1-1-2]": "passed",
+        "test_table[2-2-4]": "passed",
+        "test_fixture": "passed",
+        "test_commutes": "passed",
+        "test_zero": "passed",
+    }
 
 
 def test_python_fast_path_choice() -> None:
     assert fast_path_ok("from solution import f\ndef test_a():\n    assert f()\n")
-    assert fast_path_ok("from hypothesis import given, strategies as st\n@given(st.integers())\ndef test_a(x):\n    pass\n")
+    assert fast_path_ok(
+        "from hypothesis import given, strategies as st\n@given(st.integers())\ndef test_a(x):\n    pass\n"
+    )
     assert not fast_path_ok("def test_a(tmp_path):\n    pass\n")
-    assert not fast_path_ok("import pytest\n@pytest.mark.parametrize('x', [1])\ndef test_a(x):\n    pass\n")
+    assert not fast_path_ok(
+        "import pytest\n@pytest.mark.parametrize('x', [1])\ndef test_a(x):\n    pass\n"
+    )
 
 
 def test_python_skip_and_compile_error(tmp_path: Path) -> None:
-    tests = "import pytest\nfrom solution import add\n\ndef test_skipped():\n    pytest.skip('later')\n"
-    run = sandbox.run_tests(make_job(tmp_path, "python", "def add(a, b):\n    return a + b\n", {"test_s.py": tests}))
+    tests = (
+        "import pytest\nfrom solution import add\n\ndef test_skipped():\n    pytest.skip('later')\n"
+    )
+    run = sandbox.run_tests(
+        make_job(tmp_path, "python", "def add(a, b):\n    return a + b\n", {"test_s.py": tests})
+    )
     assert outcomes(run) == {"test_skipped": "skipped"}
-    broken = sandbox.run_tests(make_job(tmp_path, "python", "def add(a, b)\n    return a + b\n", {"test_add.py": PY_TESTS}))
+    broken = sandbox.run_tests(
+        make_job(tmp_path, "python", "def add(a, b)\n    return a + b\n", {"test_add.py": PY_TESTS})
+    )
     assert broken.status == "compile_error" and "SyntaxError" in broken.note and broken.passed == 0
 
 
 def test_python_missing_entry_point_is_an_error_case(tmp_path: Path) -> None:
-    run = sandbox.run_tests(make_job(tmp_path, "python", "def plus(a, b):\n    return a + b\n", {"test_add.py": PY_TESTS}))
+    run = sandbox.run_tests(
+        make_job(
+            tmp_path, "python", "def plus(a, b):\n    return a + b\n", {"test_add.py": PY_TESTS}
+        )
+    )
     assert run.passed == 0 and run.errors == 1
     assert "ImportError" in run.cases[0].message
 
@@ -118,15 +162,20 @@ needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node is no
 
 
 @needs_node
-@pytest.mark.parametrize("code", [
-    "function add(a, b) { return a + b; }\nmodule.exports = { add };\n",
-    "function add(a, b) { return a + b; }\n",  # forgot to export
-    "export function add(a, b) { return a + b; }\n",  # ESM syntax
-    "const add = (a, b) => a + b;\nexport default add;\n",
-    "module.exports = function add(a, b) { return a + b; };\n",
-])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "function add(a, b) { return a + b; }\nmodule.exports = { add };\n",
+        "function add(a, b) { return a + b; }\n",  # forgot to export
+        "export function add(a, b) { return a + b; }\n",  # ESM syntax
+        "const add = (a, b) => a + b;\nexport default add;\n",
+        "module.exports = function add(a, b) { return a + b; };\n",
+    ],
+)
 def test_javascript_exports_normalised(tmp_path: Path, code: str) -> None:
-    run = sandbox.run_tests(make_job(tmp_path, "javascript", code, {"add.test.js": JS_TESTS}, entry_point="add"))
+    run = sandbox.run_tests(
+        make_job(tmp_path, "javascript", code, {"add.test.js": JS_TESTS}, entry_point="add")
+    )
     assert run.status == "ok", (run.note, run.output[-1500:])
     assert outcomes(run) == {"adds": "passed", "adds negative": "passed"}
 
@@ -134,7 +183,9 @@ def test_javascript_exports_normalised(tmp_path: Path, code: str) -> None:
 @needs_node
 def test_code_failing_at_load_names_its_error(tmp_path: Path) -> None:
     code = "const { find } = require('./repo');\nfunction add(a, b) { return a + b; }\n"
-    run = sandbox.run_tests(make_job(tmp_path, "javascript", code, {"add.test.js": JS_TESTS}, entry_point="add"))
+    run = sandbox.run_tests(
+        make_job(tmp_path, "javascript", code, {"add.test.js": JS_TESTS}, entry_point="add")
+    )
     assert run.status == "crash"
     assert run.note == "The code failed before any test ran: Error: Cannot find module './repo'"
 
@@ -142,13 +193,17 @@ def test_code_failing_at_load_names_its_error(tmp_path: Path) -> None:
 @needs_node
 def test_javascript_failing_case_has_a_message(tmp_path: Path) -> None:
     code = "function add(a, b) { return Math.abs(a) + Math.abs(b); }\n"
-    run = sandbox.run_tests(make_job(tmp_path, "javascript", code, {"add.test.js": JS_TESTS}, entry_point="add"))
+    run = sandbox.run_tests(
+        make_job(tmp_path, "javascript", code, {"add.test.js": JS_TESTS}, entry_point="add")
+    )
     assert outcomes(run) == {"adds": "passed", "adds negative": "failed"}
     assert "-5" in next(c.message for c in run.cases if c.outcome == "failed")
 
 
 def test_commonjs_rewrite_is_plain() -> None:
-    out = to_commonjs("import fs from 'fs';\nimport { a as b } from './x';\nexport const k = 1;\nexport { k as K };\n")
+    out = to_commonjs(
+        "import fs from 'fs';\nimport { a as b } from './x';\nexport const k = 1;\nexport { k as K };\n"
+    )
     assert "const fs = require('fs');" in out and "const { a: b } = require('./x');" in out
     assert "export" not in out.replace("module.exports", "")
     assert "module.exports" in export_footer("add") and "typeof add" in export_footer("add")
@@ -161,13 +216,26 @@ def test_typescript_types_are_stripped(tmp_path: Path) -> None:
     if not (node_dir() / "node_modules" / "typescript").is_dir():
         pytest.skip("typescript is not set up (python -m grader.sandbox.setup)")
     good = "interface Pair { a: number; b: number }\nexport function add(a: number, b: number): number {\n  const p: Pair = { a, b };\n  return p.a + p.b;\n}\n"
-    run = sandbox.run_tests(make_job(tmp_path, "typescript", good, {"add.test.js": JS_TESTS}, entry_point="add"))
-    assert run.status == "ok" and outcomes(run) == {"adds": "passed", "adds negative": "passed"}, run.output[-1500:]
+    run = sandbox.run_tests(
+        make_job(tmp_path, "typescript", good, {"add.test.js": JS_TESTS}, entry_point="add")
+    )
+    assert run.status == "ok" and outcomes(run) == {"adds": "passed", "adds negative": "passed"}, (
+        run.output[-1500:]
+    )
     bad = "function add(a: number, b: number): number { return a - b; }\n"
-    run = sandbox.run_tests(make_job(tmp_path, "typescript", bad, {"add.test.js": JS_TESTS}, entry_point="add"))
+    run = sandbox.run_tests(
+        make_job(tmp_path, "typescript", bad, {"add.test.js": JS_TESTS}, entry_point="add")
+    )
     assert outcomes(run) == {"adds": "failed", "adds negative": "failed"}
-    broken = sandbox.run_tests(make_job(tmp_path, "typescript", "function add(a: number { return a }\n",
-                                        {"add.test.js": JS_TESTS}, entry_point="add"))
+    broken = sandbox.run_tests(
+        make_job(
+            tmp_path,
+            "typescript",
+            "function add(a: number { return a }\n",
+            {"add.test.js": JS_TESTS},
+            entry_point="add",
+        )
+    )
     assert broken.status == "compile_error" and broken.passed == 0
 
 
@@ -187,8 +255,10 @@ public class CalculatorTest {
 """
 
 needs_java = pytest.mark.skipif(
-    shutil.which("javac") is None or not Path("/usr/share/java/junit-platform-console-standalone.jar").exists(),
-    reason="javac or junit5 is not installed")
+    shutil.which("javac") is None
+    or not Path("/usr/share/java/junit-platform-console-standalone.jar").exists(),
+    reason="javac or junit5 is not installed",
+)
 
 
 @needs_java
@@ -196,11 +266,23 @@ needs_java = pytest.mark.skipif(
 def test_java_pass_fail_and_compile_error(tmp_path: Path) -> None:
     good = "public class Calculator {\n  public static int add(int a, int b) { return a + b; }\n}\n"
     bad = "public class Calculator {\n  public static int add(int a, int b) { return Math.abs(a) + Math.abs(b); }\n}\n"
-    jobs = [make_job(tmp_path, "java", code, {"CalculatorTest.java": JAVA_TEST}, entry_point="add",
-                     solution_file="Calculator.java", timeout_s=60)
-            for code in (good, bad, "public class Calculator { int add( }")]
+    jobs = [
+        make_job(
+            tmp_path,
+            "java",
+            code,
+            {"CalculatorTest.java": JAVA_TEST},
+            entry_point="add",
+            solution_file="Calculator.java",
+            timeout_s=60,
+        )
+        for code in (good, bad, "public class Calculator { int add( }")
+    ]
     ok, failing, broken = sandbox.run_many(jobs)
-    assert ok.status == "ok" and outcomes(ok) == {"addsPositive": "passed", "addsNegative": "passed"}, ok.output[-2000:]
+    assert ok.status == "ok" and outcomes(ok) == {
+        "addsPositive": "passed",
+        "addsNegative": "passed",
+    }, ok.output[-2000:]
     assert outcomes(failing) == {"addsPositive": "passed", "addsNegative": "failed"}
     assert "-5" in next(c.message for c in failing.cases if c.outcome == "failed")
     assert broken.status == "compile_error" and "Calculator.java" in broken.note
@@ -220,12 +302,26 @@ needs_mono = pytest.mark.skipif(shutil.which("mcs") is None, reason="mono-mcs is
 
 @needs_mono
 def test_csharp_pass_fail_and_compile_error(tmp_path: Path) -> None:
-    good = "public static class Calculator { public static int Add(int a, int b) { return a + b; } }\n"
+    good = (
+        "public static class Calculator { public static int Add(int a, int b) { return a + b; } }\n"
+    )
     bad = "public static class Calculator { public static int Add(int a, int b) { return System.Math.Abs(a) + System.Math.Abs(b); } }\n"
-    jobs = [make_job(tmp_path, "csharp", code, {"CalculatorTests.cs": CS_TEST}, entry_point="Add", timeout_s=30)
-            for code in (good, bad, "public static class Calculator { int Add( }")]
+    jobs = [
+        make_job(
+            tmp_path,
+            "csharp",
+            code,
+            {"CalculatorTests.cs": CS_TEST},
+            entry_point="Add",
+            timeout_s=30,
+        )
+        for code in (good, bad, "public static class Calculator { int Add( }")
+    ]
     ok, failing, broken = sandbox.run_many(jobs)
-    assert ok.status == "ok" and outcomes(ok) == {"TestAddsPositive": "passed", "AddsNegative": "passed"}, ok.output
+    assert ok.status == "ok" and outcomes(ok) == {
+        "TestAddsPositive": "passed",
+        "AddsNegative": "passed",
+    }, ok.output
     assert outcomes(failing) == {"TestAddsPositive": "passed", "AddsNegative": "failed"}
     assert "expected -5, got 5" in next(c.message for c in failing.cases if c.outcome == "failed")
     assert broken.status == "compile_error"
@@ -256,12 +352,19 @@ needs_go = pytest.mark.skipif(shutil.which("go") is None, reason="go is not inst
 
 @needs_go
 def test_go_pass_fail_and_compile_error(tmp_path: Path) -> None:
-    good = "package main\n\nfunc Add(a, b int) int { return a + b }\n"  # package clause is rewritten
+    good = (
+        "package main\n\nfunc Add(a, b int) int { return a + b }\n"  # package clause is rewritten
+    )
     bad = "func Add(a, b int) int {\n\tif a < 0 { a = -a }\n\tif b < 0 { b = -b }\n\treturn a + b\n}\n"
-    jobs = [make_job(tmp_path, "go", code, {"calc_test.go": GO_TEST}, entry_point="Add", timeout_s=60)
-            for code in (good, bad, "package calc\nfunc Add(a, b int) int { return a + }\n")]
+    jobs = [
+        make_job(tmp_path, "go", code, {"calc_test.go": GO_TEST}, entry_point="Add", timeout_s=60)
+        for code in (good, bad, "package calc\nfunc Add(a, b int) int { return a + }\n")
+    ]
     ok, failing, broken = sandbox.run_many(jobs)
-    assert ok.status == "ok" and outcomes(ok) == {"TestAddsPositive": "passed", "TestAddsNegative": "passed"}, ok.output
+    assert ok.status == "ok" and outcomes(ok) == {
+        "TestAddsPositive": "passed",
+        "TestAddsNegative": "passed",
+    }, ok.output
     assert outcomes(failing) == {"TestAddsPositive": "passed", "TestAddsNegative": "failed"}
     assert "want -5" in next(c.message for c in failing.cases if c.outcome == "failed")
     assert broken.status == "compile_error" and broken.passed == 0
@@ -270,9 +373,13 @@ def test_go_pass_fail_and_compile_error(tmp_path: Path) -> None:
 @needs_go
 def test_go_std_packages_outside_the_warm_cache_build(tmp_path: Path) -> None:
     """The warm build cache covers a few std packages; any other must still build (log, net/http)."""
-    code = ('package main\n\nimport (\n\t"log"\n\t_ "net/http"\n)\n\n'
-            'var logger = log.Default()\n\nfunc Add(a, b int) int { return a + b }\n')
-    run = sandbox.run_tests(make_job(tmp_path, "go", code, {"calc_test.go": GO_TEST}, entry_point="Add", timeout_s=60))
+    code = (
+        'package main\n\nimport (\n\t"log"\n\t_ "net/http"\n)\n\n'
+        "var logger = log.Default()\n\nfunc Add(a, b int) int { return a + b }\n"
+    )
+    run = sandbox.run_tests(
+        make_job(tmp_path, "go", code, {"calc_test.go": GO_TEST}, entry_point="Add", timeout_s=60)
+    )
     assert run.status == "ok" and run.passed == 2, run.output
 
 
@@ -283,7 +390,9 @@ def test_unusable_sandbox_refuses_unless_unsafe(tmp_path: Path, monkeypatch) -> 
     from grader.errors import SandboxUnavailable
     from grader.sandbox import policy
 
-    job = make_job(tmp_path, "python", "def add(a, b):\n    return a + b\n", {"test_add.py": PY_TESTS})
+    job = make_job(
+        tmp_path, "python", "def add(a, b):\n    return a + b\n", {"test_add.py": PY_TESTS}
+    )
     monkeypatch.setenv("PATH", str(tmp_path))  # no bwrap on this PATH
     policy.probe.cache_clear()
     try:
@@ -302,15 +411,20 @@ def test_unusable_sandbox_refuses_unless_unsafe(tmp_path: Path, monkeypatch) -> 
 
 
 def test_run_many_keeps_order(tmp_path: Path) -> None:
-    codes = [f"def attack():\n    return {'escaped' if i % 3 == 0 else 'no'!r}\n" for i in range(12)]
+    codes = [
+        f"def attack():\n    return {'escaped' if i % 3 == 0 else 'no'!r}\n" for i in range(12)
+    ]
     from sandbox_helpers import ATTACK_TEST
 
-    runs = sandbox.run_many([make_job(tmp_path, "python", c, {"test_attack.py": ATTACK_TEST}) for c in codes])
+    runs = sandbox.run_many(
+        [make_job(tmp_path, "python", c, {"test_attack.py": ATTACK_TEST}) for c in codes]
+    )
     assert [r.passed for r in runs] == [1 if i % 3 == 0 else 0 for i in range(12)]
 
 
-def test_workers_compile_test_files_once_and_the_host_keeps_them_on_disk(tmp_path: Path,
-                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_workers_compile_test_files_once_and_the_host_keeps_them_on_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import base64
     import marshal
 
@@ -320,13 +434,21 @@ def test_workers_compile_test_files_once_and_the_host_keeps_them_on_disk(tmp_pat
     monkeypatch.setenv("GRADER_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(runner, "_KNOWN", {})
     kept = tmp_path / "cache" / "pytest-rewrite"
-    job = make_job(tmp_path, "python", "def add(a, b):\n    return a + b\n", {"test_add.py": PY_TESTS})
+    job = make_job(
+        tmp_path, "python", "def add(a, b):\n    return a + b\n", {"test_add.py": PY_TESTS}
+    )
     plan = RUNNERS.get("python").plan(job)
     assert plan.steps[0]["args"]["mode"] == "fast"
-    assert plan.steps[0]["args"]["compile"] == ["test_add.py"] and plan.steps[0]["args"]["compiled"] == {}
+    assert (
+        plan.steps[0]["args"]["compile"] == ["test_add.py"]
+        and plan.steps[0]["args"]["compiled"] == {}
+    )
     assert not kept.exists()  # nothing rewritten on the host
     run = sandbox.run_tests(job)  # the worker compiles it, and the host keeps what came back
-    assert run.status == "ok" and outcomes(run) == {"test_adds": "passed", "test_adds_negative": "passed"}
+    assert run.status == "ok" and outcomes(run) == {
+        "test_adds": "passed",
+        "test_adds_negative": "passed",
+    }
     entries = list(kept.glob("*.b64"))
     assert len(entries) == 1
     code = marshal.loads(base64.b64decode(entries[0].read_text()))
@@ -342,7 +464,9 @@ def test_workers_compile_test_files_once_and_the_host_keeps_them_on_disk(tmp_pat
     assert runner.test_code(fixture, "/work/t.py") == (False, None)
     monkeypatch.setattr(runner, "_KNOWN", {})
     assert runner.test_code(fixture, "/work/t.py") == (False, None)
-    assert runner.test_code(PY_TESTS + "\ndef test_zero():\n    assert add(0, 0) == 0\n", "/work/test_add.py") == (True, None)
+    assert runner.test_code(
+        PY_TESTS + "\ndef test_zero():\n    assert add(0, 0) == 0\n", "/work/test_add.py"
+    ) == (True, None)
     assert len(list(kept.glob("*.b64"))) == 2
     run = sandbox.run_tests(job)  # from the kept entry
     assert run.status == "ok" and run.passed == 2
@@ -352,8 +476,10 @@ def test_finding_the_sandbox_site_packages_imports_nothing() -> None:
     import subprocess
     import sys
 
-    code = ("import sys; from grader.sandbox import policy; dirs = policy.site_dirs(); "
-            "print(bool(dirs), 'pytest' in sys.modules, 'hypothesis' in sys.modules)")
+    code = (
+        "import sys; from grader.sandbox import policy; dirs = policy.site_dirs(); "
+        "print(bool(dirs), 'pytest' in sys.modules, 'hypothesis' in sys.modules)"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["True", "False", "False"]
 
@@ -362,7 +488,9 @@ def test_jobs_take_the_workers_that_are_warming_instead_of_starting_more(tmp_pat
     from grader.sandbox.pool import POOL
 
     POOL.close()
-    job = make_job(tmp_path, "python", "def add(a, b):\n    return a + b\n", {"test_add.py": PY_TESTS})
+    job = make_job(
+        tmp_path, "python", "def add(a, b):\n    return a + b\n", {"test_add.py": PY_TESTS}
+    )
     with sandbox.TestRunner(2) as runner:  # workers start in the background here
         runs = [future.result() for future in [runner.submit(job) for _ in range(6)]]
     assert all(run.status == "ok" and run.passed == 2 for run in runs)

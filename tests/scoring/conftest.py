@@ -20,7 +20,13 @@ def user_flags() -> TaskSpec:
     for requirement in rubric["requirements"]:
         for binding in requirement.get("rules", []):
             binding.setdefault("requirement", requirement["id"])
-    return TaskSpec.model_validate({
-        "id": "user-flags/python", "language": "python", "title": "Update a user's flags", "prompt": "...",
-        "entry_point": "update_user_flags", **rubric,
-    })
+    return TaskSpec.model_validate(
+        {
+            "id": "user-flags/python",
+            "language": "python",
+            "title": "Update a user's flags",
+            "prompt": "...",
+            "entry_point": "update_user_flags",
+            **rubric,
+        }
+    )

@@ -11,14 +11,27 @@ from grader.types import Generation, SampleResult
 
 SEED = Path("/work/shared/seeds/002_1906807c63529d94.txt")
 SEED_LABELS = [
-    "Context length", "GPU offload", "CPU thread pool", "Evaluation batch size", "RoPE Frequency Base",
-    "RoPE Frequency Scale", "Offload KV cache to GPU memory", "Keep model in memory", "Try mmap()", "Seed",
-    "Number of experts", "Force Model Experts Weights onto CPU", "Flash attention", "K Cache Quantization Type",
+    "Context length",
+    "GPU offload",
+    "CPU thread pool",
+    "Evaluation batch size",
+    "RoPE Frequency Base",
+    "RoPE Frequency Scale",
+    "Offload KV cache to GPU memory",
+    "Keep model in memory",
+    "Try mmap()",
+    "Seed",
+    "Number of experts",
+    "Force Model Experts Weights onto CPU",
+    "Flash attention",
+    "K Cache Quantization Type",
     "V Cache Quantization Type",
 ]
 NOTE_A = "Didn't include any parameter validation (error codes 50001, 50002, 50003) as required."
-NOTE_B = ("Used error code 50003 within the try...catch block, which should be used to validate the flag "
-          "parameters (ActiveFlag, SystemDeleteFlag).")
+NOTE_B = (
+    "Used error code 50003 within the try...catch block, which should be used to validate the flag "
+    "parameters (ActiveFlag, SystemDeleteFlag)."
+)
 
 DEEPSEEK = {
     "name": "deepseek/deepseek-coder-v2-lite-instruct",
@@ -26,19 +39,50 @@ DEEPSEEK = {
     "description": "We present DeepSeek-Coder-V2, an open-source Mixture-of-Experts code model.",
     "load_seconds": 2.5,
     "settings": {
-        "context_length": 8192, "gpu_offload": 27, "n_layers": 27, "cpu_threads": 9, "batch_size": 512,
-        "rope_freq_base": None, "rope_freq_scale": None, "offload_kv_cache": True, "keep_in_memory": True,
-        "mmap": True, "seed": None, "num_experts": 6, "force_experts_on_cpu": False, "flash_attention": False,
-        "type_k": None, "type_v": "f16",
+        "context_length": 8192,
+        "gpu_offload": 27,
+        "n_layers": 27,
+        "cpu_threads": 9,
+        "batch_size": 512,
+        "rope_freq_base": None,
+        "rope_freq_scale": None,
+        "offload_kv_cache": True,
+        "keep_in_memory": True,
+        "mmap": True,
+        "seed": None,
+        "num_experts": 6,
+        "force_experts_on_cpu": False,
+        "flash_attention": False,
+        "type_k": None,
+        "type_v": "f16",
     },
 }
 
 
-def sample(i: int, notes: list[str], *, model: str = DEEPSEEK["name"], task: str = "user-flags/python",
-           score: float = 40.0, ttft: float = 1.2, tps: float = 148.78) -> SampleResult:
-    return SampleResult(task=task, language="python", score=score, passed=score >= 80, sample=i, model=model,
-                        completion="```python\n...\n```", notes=notes, ttft_s=ttft, tokens_per_second=tps,
-                        completion_tokens=100, generation=Generation(text="...", ttft_s=ttft))
+def sample(
+    i: int,
+    notes: list[str],
+    *,
+    model: str = DEEPSEEK["name"],
+    task: str = "user-flags/python",
+    score: float = 40.0,
+    ttft: float = 1.2,
+    tps: float = 148.78,
+) -> SampleResult:
+    return SampleResult(
+        task=task,
+        language="python",
+        score=score,
+        passed=score >= 80,
+        sample=i,
+        model=model,
+        completion="```python\n...\n```",
+        notes=notes,
+        ttft_s=ttft,
+        tokens_per_second=tps,
+        completion_tokens=100,
+        generation=Generation(text="...", ttft_s=ttft),
+    )
 
 
 def sections(markdown: str) -> list[str]:
@@ -52,16 +96,35 @@ def test_the_seed_itself_has_these_labels() -> None:
 
 def test_record_has_every_section_label_and_the_seed_values() -> None:
     results = [sample(0, [NOTE_A, NOTE_B], ttft=1.0, tps=148.78)]
-    text = render_record({"id": "r1", "settings": {"samples": 1, "temperature": 0.2}}, DEEPSEEK, results)
-    assert sections(text) == ["Model", "Summary", "Parameters", "Performance", "Observations", "Scores"]
+    text = render_record(
+        {"id": "r1", "settings": {"samples": 1, "temperature": 0.2}}, DEEPSEEK, results
+    )
+    assert sections(text) == [
+        "Model",
+        "Summary",
+        "Parameters",
+        "Performance",
+        "Observations",
+        "Scores",
+    ]
     assert f"- [{DEEPSEEK['name']}]({DEEPSEEK['url']})" in text
     assert "Mixture-of-Experts" in text
     expected = {
-        "Context length": "8192", "GPU offload": "27/27", "CPU thread pool": "9", "Evaluation batch size": "512",
-        "RoPE Frequency Base": "auto", "RoPE Frequency Scale": "auto", "Offload KV cache to GPU memory": "on",
-        "Keep model in memory": "on", "Try mmap()": "on", "Seed": "off", "Number of experts": "6",
-        "Force Model Experts Weights onto CPU": "off", "Flash attention": "off",
-        "K Cache Quantization Type": "off", "V Cache Quantization Type": "off",
+        "Context length": "8192",
+        "GPU offload": "27/27",
+        "CPU thread pool": "9",
+        "Evaluation batch size": "512",
+        "RoPE Frequency Base": "auto",
+        "RoPE Frequency Scale": "auto",
+        "Offload KV cache to GPU memory": "on",
+        "Keep model in memory": "on",
+        "Try mmap()": "on",
+        "Seed": "off",
+        "Number of experts": "6",
+        "Force Model Experts Weights onto CPU": "off",
+        "Flash attention": "off",
+        "K Cache Quantization Type": "off",
+        "V Cache Quantization Type": "off",
     }
     for label, value in expected.items():
         assert f"- {label}: {value}\n" in text, label
@@ -75,10 +138,19 @@ def test_record_has_every_section_label_and_the_seed_values() -> None:
 
 
 def test_missing_parameters_show_as_na_and_llama_cpp_names_are_understood() -> None:
-    model = {"name": "qwen", "source": "/cache/qwen.gguf",
-             "metadata": {"general.name": "Qwen2.5 Coder 0.5B Instruct", "general.architecture": "qwen2",
-                          "qwen2.block_count": 24, "qwen2.context_length": 32768},
-             "n_ctx": 4096, "n_gpu_layers": -1, "flash_attn": True}
+    model = {
+        "name": "qwen",
+        "source": "/cache/qwen.gguf",
+        "metadata": {
+            "general.name": "Qwen2.5 Coder 0.5B Instruct",
+            "general.architecture": "qwen2",
+            "qwen2.block_count": 24,
+            "qwen2.context_length": 32768,
+        },
+        "n_ctx": 4096,
+        "n_gpu_layers": -1,
+        "flash_attn": True,
+    }
     text = render_record({}, model, [sample(0, [], model="qwen", score=100)])
     assert "- qwen (/cache/qwen.gguf)" in text
     assert "GGUF metadata: name Qwen2.5 Coder 0.5B Instruct, architecture qwen2" in text
@@ -90,8 +162,12 @@ def test_missing_parameters_show_as_na_and_llama_cpp_names_are_understood() -> N
 
 
 def test_notes_are_counted_across_samples() -> None:
-    results = [sample(0, [NOTE_A, NOTE_B]), sample(1, [NOTE_A]), sample(2, [NOTE_A, NOTE_B]),
-               sample(3, [NOTE_A, NOTE_A], ttft=3.0, tps=100.0)]
+    results = [
+        sample(0, [NOTE_A, NOTE_B]),
+        sample(1, [NOTE_A]),
+        sample(2, [NOTE_A, NOTE_B]),
+        sample(3, [NOTE_A, NOTE_A], ttft=3.0, tps=100.0),
+    ]
     text = render_record({}, DEEPSEEK, results)
     assert f"{NOTE_A} (4 of 4 samples)" in text
     assert f"{NOTE_B} (2 of 4 samples)" in text
@@ -103,7 +179,10 @@ def test_notes_are_counted_across_samples() -> None:
 def test_several_tasks_get_their_own_observation_headings() -> None:
     results = [sample(0, [NOTE_A]), sample(0, ["Off by one."], task="date-range/python")]
     text = render_record({}, {"name": "m"}, results)
-    assert "### user-flags/python\n\n" + NOTE_A in text and "### date-range/python\n\nOff by one." in text
+    assert (
+        "### user-flags/python\n\n" + NOTE_A in text
+        and "### date-range/python\n\nOff by one." in text
+    )
 
 
 def test_write_records_one_file_per_model(tmp_path: Path) -> None:
@@ -111,10 +190,16 @@ def test_write_records_one_file_per_model(tmp_path: Path) -> None:
     store.append(sample(0, [NOTE_A]))
     store.append(sample(0, [], model="other/model", score=95))
     paths = write_records(tmp_path / "run")
-    assert sorted(p.name for p in paths) == ["record-deepseek-deepseek-coder-v2-lite-instruct.md",
-                                             "record-other-model.md"]
+    assert sorted(p.name for p in paths) == [
+        "record-deepseek-deepseek-coder-v2-lite-instruct.md",
+        "record-other-model.md",
+    ]
     deepseek = (tmp_path / "run" / "record-deepseek-deepseek-coder-v2-lite-instruct.md").read_text()
-    assert NOTE_A in deepseek and "- Context length: 8192" in deepseek and "Run r9, started " in deepseek
+    assert (
+        NOTE_A in deepseek
+        and "- Context length: 8192" in deepseek
+        and "Run r9, started " in deepseek
+    )
     other = (tmp_path / "run" / "record-other-model.md").read_text()
     assert NOTE_A not in other and "- Context length: n/a" in other
 
@@ -131,9 +216,19 @@ def test_scored_seed_mistakes_read_like_the_seed_record(user_flags) -> None:  # 
     from grader.scoring import score
     from grader.types import Extraction
 
-    verdict = score(user_flags, Extraction(code="def update_user_flags(r, repo): ..."), *seed_evidence(user_flags))
-    result = SampleResult(**verdict.model_dump(), sample=0, model=DEEPSEEK["name"], completion="...",
-                          ttft_s=1.0, tokens_per_second=148.78)
+    verdict = score(
+        user_flags,
+        Extraction(code="def update_user_flags(r, repo): ..."),
+        *seed_evidence(user_flags),
+    )
+    result = SampleResult(
+        **verdict.model_dump(),
+        sample=0,
+        model=DEEPSEEK["name"],
+        completion="...",
+        ttft_s=1.0,
+        tokens_per_second=148.78,
+    )
     text = render_record({}, DEEPSEEK, [result])
     ours = text.split("## Observations\n\n")[1].split("\n\n## ")[0].split("\n\nDone well:")[0]
     seed = SEED.read_text().split("## Observations\n\n")[1].strip()
@@ -143,8 +238,11 @@ def test_scored_seed_mistakes_read_like_the_seed_record(user_flags) -> None:  # 
 def test_backend_lmstudio_words_fill_settings_left_empty() -> None:
     from grader.record import _parameters_section
 
-    model = {"name": "m", "profile": {"cpu_threads": None, "context_length": 4096},
-             "lmstudio_parameters": {"CPU thread pool": "auto (2)", "Context length": 999}}
+    model = {
+        "name": "m",
+        "profile": {"cpu_threads": None, "context_length": 4096},
+        "lmstudio_parameters": {"CPU thread pool": "auto (2)", "Context length": 999},
+    }
     lines = _parameters_section(model, {})
     assert "- CPU thread pool: auto (2)" in lines
     assert "- Context length: 4096" in lines  # a setting that is there keeps its value

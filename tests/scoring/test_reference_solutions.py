@@ -15,9 +15,18 @@ from grader.errors import SpecError
 from grader.types import Extraction
 
 TASKS = REPO / "tasks" / "user-flags"
-EXTENSIONS = {"python": "py", "javascript": "js", "typescript": "ts", "java": "java", "csharp": "cs", "go": "go"}
-GO_SECOND = ("Used error code 50003 for a repository error, which should be used to validate the flag "
-             "parameters (ActiveFlag, SystemDeleteFlag).")
+EXTENSIONS = {
+    "python": "py",
+    "javascript": "js",
+    "typescript": "ts",
+    "java": "java",
+    "csharp": "cs",
+    "go": "go",
+}
+GO_SECOND = (
+    "Used error code 50003 for a repository error, which should be used to validate the flag "
+    "parameters (ActiveFlag, SystemDeleteFlag)."
+)
 
 
 def task_for(language: str):  # type: ignore[no-untyped-def]
@@ -44,7 +53,9 @@ def grade(language: str, name: str):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("language", list(EXTENSIONS))
 def test_reference_scores_high_with_no_negative_note(language: str) -> None:
     verdict = grade(language, "reference")
-    assert verdict.notes == [] and verdict.score >= 90 and verdict.passed, verdict.model_dump_json(indent=1)
+    assert verdict.notes == [] and verdict.score >= 90 and verdict.passed, verdict.model_dump_json(
+        indent=1
+    )
 
 
 @pytest.mark.slow
@@ -69,5 +80,7 @@ def test_reply_without_code_scores_zero(tmp_path: Path) -> None:
     from grader.scoring import score
     from grader.types import TestRun
 
-    verdict = score(task_for("python"), Extraction(code=None, reason="no code block"), [], TestRun())
+    verdict = score(
+        task_for("python"), Extraction(code=None, reason="no code block"), [], TestRun()
+    )
     assert verdict.score == 0 and verdict.notes == ["No code was found in the reply."]

@@ -41,10 +41,16 @@ def test_seed_mistakes_give_exactly_the_seed_observations(user_flags: TaskSpec) 
     assert verdict.notes == SEED_NOTES
     assert not verdict.passed  # parameter validation is gating
     validation = by_id(verdict, "parameter-validation")
-    assert validation.status == "partial" and not validation.met  # a missing flag happens to give 50003
+    assert (
+        validation.status == "partial" and not validation.met
+    )  # a missing flag happens to give 50003
     assert "line 7: ActiveFlag is stored without a check." in validation.evidence
-    assert any(e.startswith("test_missing_user_id_returns_50001[None] failed: AssertionError: assert 50003 == 50001")
-               for e in validation.evidence)
+    assert any(
+        e.startswith(
+            "test_missing_user_id_returns_50001[None] failed: AssertionError: assert 50003 == 50001"
+        )
+        for e in validation.evidence
+    )
     assert by_id(verdict, "flag-code-not-in-catch").status == "unmet"
     assert by_id(verdict, "validation-codes-not-in-catch").met
 
@@ -55,8 +61,10 @@ def test_correct_solution_scores_high_with_no_negative_note(user_flags: TaskSpec
     assert verdict.notes == []
     assert all(r.met and r.disagreement is None for r in verdict.requirements)
     assert "Returned 50004 for an unknown user." in verdict.positive_notes
-    assert ("Validated UserId and the flags (ActiveFlag, SystemDeleteFlag) with error codes 50001, 50002 and "
-            "50003 before any repository call.") in verdict.positive_notes
+    assert (
+        "Validated UserId and the flags (ActiveFlag, SystemDeleteFlag) with error codes 50001, 50002 and "
+        "50003 before any repository call."
+    ) in verdict.positive_notes
 
 
 def test_partial_solution_lands_in_between_and_names_the_missing_code(user_flags: TaskSpec) -> None:
@@ -81,7 +89,9 @@ def test_no_code_scores_zero_with_one_note(user_flags: TaskSpec) -> None:
 
 
 def test_timeout_gives_one_plain_note_and_fails(user_flags: TaskSpec) -> None:
-    tests = run_of(status="timeout", note="The tests timed out after 10 s: the code never returned.")
+    tests = run_of(
+        status="timeout", note="The tests timed out after 10 s: the code never returned."
+    )
     verdict = score(user_flags, CODE, checks_for(user_flags, {}), tests)
     assert verdict.notes == ["The tests timed out after 10 s: the code never returned."]
     assert not verdict.passed
@@ -94,31 +104,53 @@ def test_timeout_without_a_note_is_still_said_plainly(user_flags: TaskSpec) -> N
 
 
 def test_syntax_error_note_names_the_line(user_flags: TaskSpec) -> None:
-    checks = [*checks_for(user_flags, {}),
-              RuleCheck(rule="syntax-error", passed=False,
-                        findings=[finding("syntax-error", 14, "The code does not parse (line 14).")])]
+    checks = [
+        *checks_for(user_flags, {}),
+        RuleCheck(
+            rule="syntax-error",
+            passed=False,
+            findings=[finding("syntax-error", 14, "The code does not parse (line 14).")],
+        ),
+    ]
     verdict = score(user_flags, CODE, checks, run_of())
     assert verdict.notes == ["The code has a syntax error at line 14."]
 
 
 def test_flag_code_in_catch_alone_gives_only_the_second_seed_note(user_flags: TaskSpec) -> None:
     """``wrong-flag-code-in-catch.py``: the catch returning 50003 is one mistake, said once."""
-    checks = checks_for(user_flags, {
-        ("validation-code-in-catch", (50003,)): [finding("validation-code-in-catch", 18, "50003 in except", text="50003")],
-        ("catch-returns-code", 50000): [finding("catch-returns-code", 17, "returns 50003", end_line=18)],
-    })
-    tests = run_of({"save failure": "AssertionError: assert 50003 == 50000",
-                    "find failure": "AssertionError: assert 50003 == 50000"})
+    checks = checks_for(
+        user_flags,
+        {
+            ("validation-code-in-catch", (50003,)): [
+                finding("validation-code-in-catch", 18, "50003 in except", text="50003")
+            ],
+            ("catch-returns-code", 50000): [
+                finding("catch-returns-code", 17, "returns 50003", end_line=18)
+            ],
+        },
+    )
+    tests = run_of(
+        {
+            "save failure": "AssertionError: assert 50003 == 50000",
+            "find failure": "AssertionError: assert 50003 == 50000",
+        }
+    )
     verdict = score(user_flags, CODE, checks, tests)
     assert verdict.notes == [SEED_NOTES[1]]
     assert by_id(verdict, "update-in-try").status == "partial"
 
 
 def test_catch_code_note_quotes_only_the_codes_found(user_flags: TaskSpec) -> None:
-    checks = checks_for(user_flags, {
-        ("validation-code-in-catch", (50001, 50002)): [
-            finding("validation-code-in-catch", 9, "error code 50001 inside except", text="50001")],
-    })
+    checks = checks_for(
+        user_flags,
+        {
+            ("validation-code-in-catch", (50001, 50002)): [
+                finding(
+                    "validation-code-in-catch", 9, "error code 50001 inside except", text="50001"
+                )
+            ],
+        },
+    )
     verdict = score(user_flags, CODE, checks, run_of())
     assert verdict.notes == [
         "Used error code 50001 within the try...catch block, which should be used to validate UserId."
@@ -130,42 +162,76 @@ def test_catch_code_note_quotes_only_the_codes_found(user_flags: TaskSpec) -> No
 
 def small_task(**scoring: float) -> TaskSpec:
     return TaskSpec(
-        id="t/python", language="python", title="t", prompt="p", entry_point="f",
+        id="t/python",
+        language="python",
+        title="t",
+        prompt="p",
+        entry_point="f",
         params={"flags": ["ActiveFlag", "SystemDeleteFlag"]},
         scoring=Scoring(**scoring),
         requirements=[
             Requirement(
-                id="codes", description="d", weight=2, gating=True,
-                rules=[RuleBinding(rule="branch", requirement="codes", params={"code": c}) for c in (1, 2, 3)],
+                id="codes",
+                description="d",
+                weight=2,
+                gating=True,
+                rules=[
+                    RuleBinding(rule="branch", requirement="codes", params={"code": c})
+                    for c in (1, 2, 3)
+                ],
                 tests=["missing user id"],
-                notes=RequirementNotes(unmet="No codes ({missing}).", partial="Missing code {missing}.",
-                                       met="All of {present}."),
+                notes=RequirementNotes(
+                    unmet="No codes ({missing}).",
+                    partial="Missing code {missing}.",
+                    met="All of {present}.",
+                ),
             ),
-            Requirement(id="runs", description="d", weight=1, tests=["success"],
-                        notes=RequirementNotes(unmet="It does not run ({tests}).")),
+            Requirement(
+                id="runs",
+                description="d",
+                weight=1,
+                tests=["success"],
+                notes=RequirementNotes(unmet="It does not run ({tests})."),
+            ),
         ],
     )
 
 
 def branch(code: int, passed: bool, line: int = 4) -> RuleCheck:
     found = [] if passed else [finding("branch", line, f"no branch for {code}")]
-    return RuleCheck(rule="branch", requirement="codes", params={"code": code}, passed=passed, findings=found)
+    return RuleCheck(
+        rule="branch", requirement="codes", params={"code": code}, passed=passed, findings=found
+    )
 
 
 def cases(*pairs: tuple[str, str]) -> TestRun:
-    made = [TestCase(name=n, outcome=o, message="boom\nmore" if o == "failed" else "") for n, o in pairs]
+    made = [
+        TestCase(name=n, outcome=o, message="boom\nmore" if o == "failed" else "") for n, o in pairs
+    ]
     return TestRun(status="ok", cases=made, passed=sum(c.outcome == "passed" for c in made))
 
 
-@pytest.mark.parametrize("name", ["test_missing_user_id", "missingUserId", "MissingUserId[case 2]",
-                                  "tests/test_x.py::test_missing_user_id_returns_50001[None]"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "test_missing_user_id",
+        "missingUserId",
+        "MissingUserId[case 2]",
+        "tests/test_x.py::test_missing_user_id_returns_50001[None]",
+    ],
+)
 def test_test_names_match_on_letters_and_digits(name: str) -> None:
     assert name_matches("missing user id", name)
 
 
-@pytest.mark.parametrize(("pattern", "name"), [("missing user id", "test_missing_flag"),
-                                               ("missing user id", "test_user_id_missing"),
-                                               ("", "test_anything")])
+@pytest.mark.parametrize(
+    ("pattern", "name"),
+    [
+        ("missing user id", "test_missing_flag"),
+        ("missing user id", "test_user_id_missing"),
+        ("", "test_anything"),
+    ],
+)
 def test_test_names_that_must_not_match(pattern: str, name: str) -> None:
     assert not name_matches(pattern, name)
 
@@ -177,25 +243,38 @@ def test_wildcard_pattern() -> None:
 
 def test_two_of_three_codes_is_two_thirds_credit() -> None:
     task = small_task()
-    verdict = score(task, CODE, [branch(1, True), branch(2, True), branch(3, False)], cases(("test_success", "passed")))
+    verdict = score(
+        task,
+        CODE,
+        [branch(1, True), branch(2, True), branch(3, False)],
+        cases(("test_success", "passed")),
+    )
     codes = by_id(verdict, "codes")
     assert codes.status == "partial" and codes.credit == pytest.approx(2 / 3, abs=1e-3)
     assert verdict.score == pytest.approx(100 * (2 * 2 / 3 + 1) / 3, abs=0.01)
     assert not verdict.passed  # gating
     assert verdict.notes == ["Missing code 3."]
-    assert "line 4: no branch for 3" in codes.evidence and "branch (code 1): holds" in codes.evidence
+    assert (
+        "line 4: no branch for 3" in codes.evidence and "branch (code 1): holds" in codes.evidence
+    )
 
 
 def test_static_and_dynamic_mix_by_tests_weight() -> None:
     task = small_task(tests_weight=0.25)
-    run = cases(("test_missing_user_id[a]", "passed"), ("test_missing_user_id[b]", "failed"), ("test_success", "passed"))
+    run = cases(
+        ("test_missing_user_id[a]", "passed"),
+        ("test_missing_user_id[b]", "failed"),
+        ("test_success", "passed"),
+    )
     verdict = score(task, CODE, [branch(1, True), branch(2, True), branch(3, False)], run)
     assert by_id(verdict, "codes").credit == pytest.approx(0.75 * 2 / 3 + 0.25 * 0.5, abs=1e-3)
     assert "test_missing_user_id[b] failed: boom" in by_id(verdict, "codes").evidence
 
 
 def test_no_evidence_is_unmet_and_says_so() -> None:
-    verdict = score(small_task(), CODE, [branch(c, True) for c in (1, 2, 3)], cases(("test_other", "passed")))
+    verdict = score(
+        small_task(), CODE, [branch(c, True) for c in (1, 2, 3)], cases(("test_other", "passed"))
+    )
     runs = by_id(verdict, "runs")
     assert runs.status == "unmet" and runs.credit == 0
     assert any(e.startswith("no evidence") for e in runs.evidence)
@@ -209,7 +288,9 @@ def test_disagreement_static_met_tests_fail() -> None:
     assert codes.status == "partial"
     assert codes.disagreement and "test_missing_user_id failed: boom" in codes.disagreement
     # The template ("Missing code ...") would contradict the rules; the note says what failed.
-    assert verdict.notes == ["The code has the checks the rules look for, but the test test_missing_user_id fails: boom."]
+    assert verdict.notes == [
+        "The code has the checks the rules look for, but the test test_missing_user_id fails: boom."
+    ]
 
 
 def test_disagreement_static_fails_tests_pass() -> None:
@@ -227,16 +308,22 @@ def test_unmet_template_when_nothing_held_and_tests_only_note() -> None:
 
 
 def test_met_note_goes_only_to_positive_notes() -> None:
-    verdict = score(small_task(), CODE, [branch(c, True) for c in (1, 2, 3)], cases(("test_success", "passed")))
+    verdict = score(
+        small_task(), CODE, [branch(c, True) for c in (1, 2, 3)], cases(("test_success", "passed"))
+    )
     assert verdict.notes == [] and verdict.positive_notes == ["All of 1, 2, 3."]
     assert verdict.score == 100 and verdict.passed
 
 
 def test_rule_without_requirement_becomes_a_deduplicated_note() -> None:
-    swallow = RuleCheck(rule="catch-all-swallow", passed=False, findings=[
-        finding("catch-all-swallow", 9, "The except block swallows every error."),
-        finding("catch-all-swallow", 20, "The except block swallows every error."),
-    ])
+    swallow = RuleCheck(
+        rule="catch-all-swallow",
+        passed=False,
+        findings=[
+            finding("catch-all-swallow", 9, "The except block swallows every error."),
+            finding("catch-all-swallow", 20, "The except block swallows every error."),
+        ],
+    )
     checks = [branch(c, True) for c in (1, 2, 3)] + [swallow]
     verdict = score(small_task(), CODE, checks, cases(("test_success", "passed")))
     assert verdict.notes == ["The except block swallows every error."]
@@ -245,13 +332,23 @@ def test_rule_without_requirement_becomes_a_deduplicated_note() -> None:
 
 def test_requirement_that_does_not_apply_in_the_language_is_not_counted() -> None:
     task = small_task()
-    task = task.model_copy(update={"requirements": [
-        *task.requirements,
-        Requirement(id="catch", description="d", rules=[RuleBinding(rule="in-catch", requirement="catch")],
-                    notes=RequirementNotes(unmet="Bad catch.")),
-    ]})
+    task = task.model_copy(
+        update={
+            "requirements": [
+                *task.requirements,
+                Requirement(
+                    id="catch",
+                    description="d",
+                    rules=[RuleBinding(rule="in-catch", requirement="catch")],
+                    notes=RequirementNotes(unmet="Bad catch."),
+                ),
+            ]
+        }
+    )
     na = RuleCheck(rule="in-catch", requirement="catch", passed=True, applicable=False)
-    verdict = score(task, CODE, [branch(c, True) for c in (1, 2, 3)] + [na], cases(("test_success", "passed")))
+    verdict = score(
+        task, CODE, [branch(c, True) for c in (1, 2, 3)] + [na], cases(("test_success", "passed"))
+    )
     catch = by_id(verdict, "catch")
     assert catch.weight == 0 and "not applicable in python" in catch.evidence[0]
     assert verdict.score == 100 and verdict.notes == []
@@ -261,15 +358,32 @@ def test_absences_over_the_whole_function_are_not_folded_together(user_flags: Ta
     def absent(rule: str) -> list:
         return [finding(rule, 2, f"{rule} not found", end_line=12)]
 
-    checks = checks_for(user_flags, {
-        **{("validation-branch", c): absent("validation-branch") for c in (50001, 50002, 50003)},
-        ("flag-check", 50003): absent("flag-check"),
-        ("flag-assigned-unchecked", None): [finding("flag-assigned-unchecked", 5, "stored unchecked")],
-        ("update-in-try", None): absent("update-in-try"),
-        ("catch-returns-code", 50000): absent("catch-returns-code"),
-    })
-    tests = run_of({"missing user id": "x", "invalid user id": "x", "invalid flag": "x", "missing flag": "x",
-                    "validation before": "x", "validation order": "x", "save failure": "x", "find failure": "x"})
+    checks = checks_for(
+        user_flags,
+        {
+            **{
+                ("validation-branch", c): absent("validation-branch") for c in (50001, 50002, 50003)
+            },
+            ("flag-check", 50003): absent("flag-check"),
+            ("flag-assigned-unchecked", None): [
+                finding("flag-assigned-unchecked", 5, "stored unchecked")
+            ],
+            ("update-in-try", None): absent("update-in-try"),
+            ("catch-returns-code", 50000): absent("catch-returns-code"),
+        },
+    )
+    tests = run_of(
+        {
+            "missing user id": "x",
+            "invalid user id": "x",
+            "invalid flag": "x",
+            "missing flag": "x",
+            "validation before": "x",
+            "validation order": "x",
+            "save failure": "x",
+            "find failure": "x",
+        }
+    )
     verdict = score(user_flags, CODE, checks, tests)
     assert verdict.notes == [
         SEED_NOTES[0],
@@ -278,21 +392,38 @@ def test_absences_over_the_whole_function_are_not_folded_together(user_flags: Ta
     ]
 
 
-def test_failures_not_explained_by_an_earlier_note_keep_their_own_note(user_flags: TaskSpec) -> None:
+def test_failures_not_explained_by_an_earlier_note_keep_their_own_note(
+    user_flags: TaskSpec,
+) -> None:
     checks, _ = seed_evidence(user_flags)
-    tests = run_of({"missing user id": "assert 50003 == 50001", "invalid user id": "x", "invalid flag": "x",
-                    "validation before": "x", "validation order": "x",
-                    "save failure": "AssertionError: message was 'disk full (code 7)'",
-                    "find failure": "AssertionError: assert 50003 == 50000"})
+    tests = run_of(
+        {
+            "missing user id": "assert 50003 == 50001",
+            "invalid user id": "x",
+            "invalid flag": "x",
+            "validation before": "x",
+            "validation order": "x",
+            "save failure": "AssertionError: message was 'disk full (code 7)'",
+            "find failure": "AssertionError: assert 50003 == 50000",
+        }
+    )
     notes = score(user_flags, CODE, checks, tests).notes
     assert notes[:2] == SEED_NOTES and len(notes) == 3
     assert notes[2].startswith("The repository update's error handling is incomplete")
 
 
-def test_tests_failing_despite_checks_in_several_requirements_make_one_note(user_flags: TaskSpec) -> None:
+def test_tests_failing_despite_checks_in_several_requirements_make_one_note(
+    user_flags: TaskSpec,
+) -> None:
     """``wrong-truthy-checks``: the checks are there, but a flag of 0 is rejected everywhere."""
-    tests = run_of({"invalid user id": "assert 50001 == 50002", "unknown user": "assert 50003 == 50004",
-                    "save failure": "assert 50003 == 50000", "success": "assert 50003 == 0"})
+    tests = run_of(
+        {
+            "invalid user id": "assert 50001 == 50002",
+            "unknown user": "assert 50003 == 50004",
+            "save failure": "assert 50003 == 50000",
+            "success": "assert 50003 == 0",
+        }
+    )
     verdict = score(user_flags, CODE, checks_for(user_flags, {}), tests)
     assert verdict.notes == [
         "The code has the checks the rules look for, but the tests test_invalid_user_id_returns_50002 (3 cases), "
@@ -306,7 +437,7 @@ def test_tests_failing_despite_checks_in_several_requirements_make_one_note(user
 def test_compile_error_note_is_one_line() -> None:
     from grader.notes import run_problem_note
 
-    output = "The code does not compile: ./solution.go:4:2: imported and not used: \"errors\"\n./solution.go:27:16: undefined: fmt"
+    output = 'The code does not compile: ./solution.go:4:2: imported and not used: "errors"\n./solution.go:27:16: undefined: fmt'
     note = run_problem_note("compile_error", output, 10)
     assert note == 'The code does not compile: ./solution.go:4:2: imported and not used: "errors"'
     assert len(run_problem_note("crash", "x" * 1000, None)) <= 240

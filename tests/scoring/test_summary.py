@@ -13,15 +13,18 @@ from grader.summary import pass_at_k, requirement_rates, score_rows, summarize
 from grader.types import RequirementVerdict, SampleResult
 
 
-@pytest.mark.parametrize(("n", "c", "k", "expected"), [
-    (5, 2, 1, 0.4),
-    (5, 2, 2, 1 - 3 / 10),
-    (10, 3, 5, 1 - 21 / 252),
-    (4, 0, 2, 0.0),
-    (4, 4, 1, 1.0),
-    (5, 3, 3, 1.0),  # fewer than k failures: every draw holds a pass
-    (1, 1, 1, 1.0),
-])
+@pytest.mark.parametrize(
+    ("n", "c", "k", "expected"),
+    [
+        (5, 2, 1, 0.4),
+        (5, 2, 2, 1 - 3 / 10),
+        (10, 3, 5, 1 - 21 / 252),
+        (4, 0, 2, 0.0),
+        (4, 4, 1, 1.0),
+        (5, 3, 3, 1.0),  # fewer than k failures: every draw holds a pass
+        (1, 1, 1, 1.0),
+    ],
+)
 def test_pass_at_k_hand_computed(n: int, c: int, k: int, expected: float) -> None:
     assert pass_at_k(n, c, k) == pytest.approx(expected, abs=1e-12)
 
@@ -33,7 +36,8 @@ def test_pass_at_k_rejects_impossible_counts(n: int, c: int, k: int) -> None:
 
 
 counts = st.integers(1, 200).flatmap(
-    lambda n: st.tuples(st.just(n), st.integers(0, n), st.integers(1, n)))
+    lambda n: st.tuples(st.just(n), st.integers(0, n), st.integers(1, n))
+)
 
 
 @given(counts)
@@ -54,23 +58,53 @@ def test_pass_at_k_is_monotone_in_c_and_k(nck: tuple[int, int, int]) -> None:
         assert pass_at_k(n, c, k + 1) >= value - 1e-12
 
 
-def result(model: str, task: str, sample: int, score: float, passed: bool, tps: float | None = None,
-           met: tuple[bool, ...] = ()) -> SampleResult:
-    requirements = [RequirementVerdict(id=f"r{i}", met=m, status="met" if m else "unmet", credit=float(m), weight=1)
-                    for i, m in enumerate(met)]
-    return SampleResult(task=task, language="python", score=score, passed=passed, sample=sample, model=model,
-                        completion="", tokens_per_second=tps, requirements=requirements)
+def result(
+    model: str,
+    task: str,
+    sample: int,
+    score: float,
+    passed: bool,
+    tps: float | None = None,
+    met: tuple[bool, ...] = (),
+) -> SampleResult:
+    requirements = [
+        RequirementVerdict(
+            id=f"r{i}", met=m, status="met" if m else "unmet", credit=float(m), weight=1
+        )
+        for i, m in enumerate(met)
+    ]
+    return SampleResult(
+        task=task,
+        language="python",
+        score=score,
+        passed=passed,
+        sample=sample,
+        model=model,
+        completion="",
+        tokens_per_second=tps,
+        requirements=requirements,
+    )
 
 
 def test_summarize_per_model_and_task() -> None:
     results = [
-        result("a", "t1", 0, 100, True, 10), result("a", "t1", 1, 50, False, 20),
-        result("a", "t1", 2, 90, True, None), result("b", "t1", 0, 0, False, 5),
+        result("a", "t1", 0, 100, True, 10),
+        result("a", "t1", 1, 50, False, 20),
+        result("a", "t1", 2, 90, True, None),
+        result("b", "t1", 0, 0, False, 5),
         result("a", "t2", 0, 80, True, 30),
     ]
     table = summarize(results, ks=(1, 2))
-    assert list(table.columns) == ["model", "task", "samples", "mean_score", "pass_rate", "pass@1", "pass@2",
-                                   "tokens_per_second"]
+    assert list(table.columns) == [
+        "model",
+        "task",
+        "samples",
+        "mean_score",
+        "pass_rate",
+        "pass@1",
+        "pass@2",
+        "tokens_per_second",
+    ]
     rows = {(r["model"], r["task"]): r for r in table.to_dict("records")}
     a1 = rows[("a", "t1")]
     assert a1["samples"] == 3 and a1["mean_score"] == pytest.approx(80)
@@ -85,16 +119,24 @@ def test_summarize_empty() -> None:
 
 
 def test_requirement_rates() -> None:
-    results = [result("a", "t", 0, 0, False, met=(True, False)), result("a", "t", 1, 0, False, met=(True, True))]
+    results = [
+        result("a", "t", 0, 0, False, met=(True, False)),
+        result("a", "t", 1, 0, False, met=(True, True)),
+    ]
     rates = requirement_rates(results).to_dict("records")
-    assert [(r["requirement"], r["samples"], r["met_rate"]) for r in rates] == [("r0", 2, 1.0), ("r1", 2, 0.5)]
+    assert [(r["requirement"], r["samples"], r["met_rate"]) for r in rates] == [
+        ("r0", 2, 1.0),
+        ("r1", 2, 0.5),
+    ]
     assert requirement_rates([]).empty
 
 
 def test_score_rows_are_summarize_without_pandas() -> None:
     results = [
-        result("a", "t1", 0, 100, True, 10), result("a", "t1", 1, 50, False, None),
-        result("b", "t0", 0, 0, False, None), result("a", "t0", 0, 80, True, 30),
+        result("a", "t1", 0, 100, True, 10),
+        result("a", "t1", 1, 50, False, None),
+        result("b", "t0", 0, 0, False, None),
+        result("a", "t0", 0, 80, True, 30),
     ]
     rows = score_rows(results, ks=(1, 2))
     assert [(r["model"], r["task"]) for r in rows] == [("a", "t0"), ("a", "t1"), ("b", "t0")]
@@ -105,5 +147,9 @@ def test_score_rows_are_summarize_without_pandas() -> None:
             if isinstance(value, float) and math.isnan(value):
                 assert math.isnan(theirs[key])
             else:
-                assert theirs[key] == pytest.approx(value) if isinstance(value, float) else theirs[key] == value
+                assert (
+                    theirs[key] == pytest.approx(value)
+                    if isinstance(value, float)
+                    else theirs[key] == value
+                )
     assert math.isnan(rows[2]["tokens_per_second"]) and rows[1]["tokens_per_second"] == 10.0

@@ -27,7 +27,9 @@ class Plan:
     nproc: int = 64
     overlays: dict[str, str] = field(default_factory=dict)  # inside target -> read-only lower dir
     memory_hint: str = ""  # words for the memory note (e.g. "JVM heap")
-    preload: list[str] = field(default_factory=list)  # modules the zygote imports once, before forking
+    preload: list[str] = field(
+        default_factory=list
+    )  # modules the zygote imports once, before forking
 
 
 @dataclass
@@ -59,7 +61,12 @@ class Runner(ABC):
 
 def env(**extra: str) -> dict[str, str]:
     """A scrubbed environment: nothing from the host's."""
-    base = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/tmp", "TMPDIR": "/tmp", "LANG": "C.UTF-8"}
+    base = {
+        "PATH": "/usr/local/bin:/usr/bin:/bin",
+        "HOME": "/tmp",
+        "TMPDIR": "/tmp",
+        "LANG": "C.UTF-8",
+    }
     base.update(extra)
     return base
 

@@ -24,13 +24,24 @@ class CSharpRunner(Runner):
         files["GraderHarness.cs"] = HARNESS.read_text(encoding="utf-8")
         sources = sorted(name for name in files if name.endswith(".cs"))
         compile_step = {
-            "kind": "exec", "phase": "compile", "as_mb": 4096,
-            "argv": ["/usr/bin/mcs", "-nologo", "-warn:0", f"-out:{EXE}", "-main:GraderHarness.Runner",
-                     "-r:System.Core.dll", *sources],
+            "kind": "exec",
+            "phase": "compile",
+            "as_mb": 4096,
+            "argv": [
+                "/usr/bin/mcs",
+                "-nologo",
+                "-warn:0",
+                f"-out:{EXE}",
+                "-main:GraderHarness.Runner",
+                "-r:System.Core.dll",
+                *sources,
+            ],
             "env": env(MONO_GC_PARAMS=f"max-heap-size={job.memory_mb}m"),
         }
         test_step = {
-            "kind": "exec", "phase": "test", "as_mb": 4096,
+            "kind": "exec",
+            "phase": "test",
+            "as_mb": 4096,
             "argv": ["/usr/bin/mono", "--debug", EXE, RESULTS],
             "env": env(MONO_GC_PARAMS=f"max-heap-size={job.memory_mb}m"),
         }

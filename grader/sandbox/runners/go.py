@@ -26,9 +26,18 @@ _PACKAGE = re.compile(r"^\s*package\s+([A-Za-z_]\w*)", re.M)
 
 
 def go_env(cache: str) -> dict[str, str]:
-    return env(GOCACHE=cache, GOPATH="/tmp/gopath", GOFLAGS="-mod=mod", GOPROXY="off", GO111MODULE="on",
-               CGO_ENABLED="0", GOTOOLCHAIN="local", GOTELEMETRY="off", GOMAXPROCS="2",
-               GODEBUG="goindex=0")  # the module index in a warm cache can miss std packages
+    return env(
+        GOCACHE=cache,
+        GOPATH="/tmp/gopath",
+        GOFLAGS="-mod=mod",
+        GOPROXY="off",
+        GO111MODULE="on",
+        CGO_ENABLED="0",
+        GOTOOLCHAIN="local",
+        GOTELEMETRY="off",
+        GOMAXPROCS="2",
+        GODEBUG="goindex=0",
+    )  # the module index in a warm cache can miss std packages
 
 
 def set_package(code: str, package: str) -> str:
@@ -53,7 +62,9 @@ class GoRunner(Runner):
         files.setdefault("go.mod", "module sandbox\n\ngo 1.19\n")
         warm = go_cache_dir().is_dir()
         step = {
-            "kind": "exec", "phase": "test", "as_mb": max(4096, job.memory_mb * 2),
+            "kind": "exec",
+            "phase": "test",
+            "as_mb": max(4096, job.memory_mb * 2),
             "argv": ["/bin/sh", "-c", f"exec {GO} test -json -count=1 -vet=off -p 1 . > {EVENTS}"],
             "env": go_env(GOCACHE),
         }
@@ -63,6 +74,10 @@ class GoRunner(Runner):
     def parse(self, report: dict[str, Any], plan: Plan) -> Parsed:
         cases, build_failed = parse_go_json((report.get("files") or {}).get(EVENTS))
         if build_failed:
-            output = "\n".join(ln for ln in str(report.get("output", "")).splitlines() if not ln.startswith("#"))
-            return Parsed(cases, compile_error=first_lines(output, 6) or "the package did not build")
+            output = "\n".join(
+                ln for ln in str(report.get("output", "")).splitlines() if not ln.startswith("#")
+            )
+            return Parsed(
+                cases, compile_error=first_lines(output, 6) or "the package did not build"
+            )
         return Parsed(cases, found_results=bool(cases))

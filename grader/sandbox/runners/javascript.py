@@ -15,13 +15,19 @@ from grader.types import TestCase, TestJob
 NODE = "/usr/bin/node"
 NODE_AS_MB = 8192  # node reserves a large address space up front; the heap is capped apart
 
-_EXPORT_DEFAULT_NAMED = re.compile(r"^(\s*)export\s+default\s+(async\s+function|function\*?|class)\s+", re.M)
+_EXPORT_DEFAULT_NAMED = re.compile(
+    r"^(\s*)export\s+default\s+(async\s+function|function\*?|class)\s+", re.M
+)
 _EXPORT_DEFAULT = re.compile(r"^(\s*)export\s+default\s+", re.M)
 _EXPORT_DECL = re.compile(r"^(\s*)export\s+(?=(async\s+)?function|const|let|var|class)", re.M)
 _EXPORT_LIST = re.compile(r"^\s*export\s*\{([^}]*)\}\s*(from\s*['\"][^'\"]+['\"])?\s*;?", re.M)
-_IMPORT_DEFAULT = re.compile(r"^\s*import\s+([A-Za-z_$][\w$]*)\s+from\s+(['\"][^'\"]+['\"])\s*;?", re.M)
+_IMPORT_DEFAULT = re.compile(
+    r"^\s*import\s+([A-Za-z_$][\w$]*)\s+from\s+(['\"][^'\"]+['\"])\s*;?", re.M
+)
 _IMPORT_NAMED = re.compile(r"^\s*import\s*\{([^}]*)\}\s*from\s+(['\"][^'\"]+['\"])\s*;?", re.M)
-_IMPORT_STAR = re.compile(r"^\s*import\s+\*\s+as\s+([A-Za-z_$][\w$]*)\s+from\s+(['\"][^'\"]+['\"])\s*;?", re.M)
+_IMPORT_STAR = re.compile(
+    r"^\s*import\s+\*\s+as\s+([A-Za-z_$][\w$]*)\s+from\s+(['\"][^'\"]+['\"])\s*;?", re.M
+)
 
 
 def _named_list(body: str, *, arrow: str) -> str:
@@ -43,12 +49,17 @@ def to_commonjs(code: str) -> str:
         for item in match.group(1).split(","):
             name, _, alias = item.strip().partition(" as ")
             if name.strip():
-                exported.append(f"module.exports[{json.dumps((alias or name).strip())}] = {name.strip()};")
+                exported.append(
+                    f"module.exports[{json.dumps((alias or name).strip())}] = {name.strip()};"
+                )
         return ""
 
     code = _EXPORT_LIST.sub(export_list, code)
     code = _IMPORT_STAR.sub(lambda m: f"const {m.group(1)} = require({m.group(2)});", code)
-    code = _IMPORT_NAMED.sub(lambda m: f"const {{ {_named_list(m.group(1), arrow=': ')} }} = require({m.group(2)});", code)
+    code = _IMPORT_NAMED.sub(
+        lambda m: f"const {{ {_named_list(m.group(1), arrow=': ')} }} = require({m.group(2)});",
+        code,
+    )
     code = _IMPORT_DEFAULT.sub(lambda m: f"const {m.group(1)} = require({m.group(2)});", code)
     code = _EXPORT_DEFAULT_NAMED.sub(lambda m: f"{m.group(1)}{m.group(2)} ", code)
     code = _EXPORT_DEFAULT.sub(lambda m: f"{m.group(1)}module.exports.default = ", code)
@@ -79,10 +90,24 @@ def node_steps(tests: list[str], memory_mb: int) -> tuple[list[dict[str, Any]], 
     steps, reports = [], []
     for index, test in enumerate(tests):
         report = f"{PRIVATE}/junit-{index}-{TOKEN}.xml"
-        argv = [NODE, "--test-reporter=junit", f"--test-reporter-destination={report}",
-                "--test-reporter=spec", "--test-reporter-destination=stdout", test]
-        steps.append({"kind": "exec", "phase": "test", "argv": argv, "as_mb": NODE_AS_MB, "file": test,
-                      "env": env(NODE_OPTIONS=f"--max-old-space-size={memory_mb}", NO_COLOR="1")})
+        argv = [
+            NODE,
+            "--test-reporter=junit",
+            f"--test-reporter-destination={report}",
+            "--test-reporter=spec",
+            "--test-reporter-destination=stdout",
+            test,
+        ]
+        steps.append(
+            {
+                "kind": "exec",
+                "phase": "test",
+                "argv": argv,
+                "as_mb": NODE_AS_MB,
+                "file": test,
+                "env": env(NODE_OPTIONS=f"--max-old-space-size={memory_mb}", NO_COLOR="1"),
+            }
+        )
         reports.append(report)
     return steps, reports
 
@@ -96,9 +121,14 @@ def parse_node(report: dict[str, Any], plan: Plan) -> Parsed:
         found = parse_junit(files.get(name))
         if found is None:
             missing += 1
-            cases.append(TestCase(name=f"{test}::run", outcome="error",
-                                  message="the test file ended before reporting any result "
-                                          "(the code may have called process.exit or crashed)"))
+            cases.append(
+                TestCase(
+                    name=f"{test}::run",
+                    outcome="error",
+                    message="the test file ended before reporting any result "
+                    "(the code may have called process.exit or crashed)",
+                )
+            )
         else:
             cases += found
     if missing == len(tests):
@@ -134,11 +164,20 @@ class TypeScriptRunner(JavaScriptRunner):
         files.setdefault("package.json", '{"type": "commonjs"}\n')
         sources = [name for name in files if name.endswith(".ts") and not name.endswith(".d.ts")]
         transpile = {
-            "kind": "exec", "phase": "compile", "as_mb": NODE_AS_MB,
-            "argv": [NODE, f"{_ASSETS_INSIDE}/ts-transpile.js", f"{NODE_INSIDE}/node_modules/typescript", *sources],
+            "kind": "exec",
+            "phase": "compile",
+            "as_mb": NODE_AS_MB,
+            "argv": [
+                NODE,
+                f"{_ASSETS_INSIDE}/ts-transpile.js",
+                f"{NODE_INSIDE}/node_modules/typescript",
+                *sources,
+            ],
             "env": env(NO_COLOR="1"),
         }
-        steps, reports = node_steps([re.sub(r"\.ts$", ".js", Path(p).name) for p in job.test_files], job.memory_mb)
+        steps, reports = node_steps(
+            [re.sub(r"\.ts$", ".js", Path(p).name) for p in job.test_files], job.memory_mb
+        )
         return Plan(files=files, steps=[transpile, *steps], result_files=reports, nproc=128)
 
 

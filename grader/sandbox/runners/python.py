@@ -21,8 +21,15 @@ from grader.store import write_text_atomic
 from grader.types import TestJob
 
 _PYTEST_ONLY = {"fixture", "mark", "parametrize", "usefixtures", "pytestmark", "yield_fixture"}
-_SETUP_NAMES = {"setup_module", "teardown_module", "setup_function", "teardown_function",
-                "setup", "teardown", "conftest"}
+_SETUP_NAMES = {
+    "setup_module",
+    "teardown_module",
+    "setup_function",
+    "teardown_function",
+    "setup",
+    "teardown",
+    "conftest",
+}
 
 
 @functools.lru_cache(maxsize=1024)
@@ -120,7 +127,9 @@ def _compiled_cache_path(source: str, filename: str) -> Path | None:
     version = _rewrite_version()
     if version is None:
         return None
-    key = hashlib.sha256(f"{version}\0{filename}\0{source}".encode("utf-8", "surrogatepass")).hexdigest()
+    key = hashlib.sha256(
+        f"{version}\0{filename}\0{source}".encode("utf-8", "surrogatepass")
+    ).hexdigest()
     return cache_root() / "pytest-rewrite" / f"{key}.b64"
 
 
@@ -155,8 +164,14 @@ class PythonRunner(Runner):
         step: dict[str, Any] = {
             "kind": "python",
             "phase": "test",
-            "args": {"mode": "fast" if fast else "pytest", "tests": tests, "solution": solution, "token": token,
-                     "compiled": compiled, "compile": to_compile},
+            "args": {
+                "mode": "fast" if fast else "pytest",
+                "tests": tests,
+                "solution": solution,
+                "token": token,
+                "compiled": compiled,
+                "compile": to_compile,
+            },
             "env": env(PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0"),
             "as_mb": job.memory_mb,
         }

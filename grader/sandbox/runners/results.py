@@ -23,8 +23,12 @@ def _case(name: str, outcome: str, message: str = "", duration: Any = 0.0) -> Te
     except (TypeError, ValueError):
         seconds = 0.0
     outcome = outcome if outcome in _OUTCOMES else "error"
-    return TestCase(name=str(name)[:300], outcome=outcome, message=str(message or "")[:MAX_MESSAGE],
-                    duration_s=round(seconds, 6))
+    return TestCase(
+        name=str(name)[:300],
+        outcome=outcome,
+        message=str(message or "")[:MAX_MESSAGE],
+        duration_s=round(seconds, 6),
+    )
 
 
 def parse_json_cases(text: str | None) -> tuple[list[TestCase], dict[str, Any]] | None:
@@ -38,8 +42,11 @@ def parse_json_cases(text: str | None) -> tuple[list[TestCase], dict[str, Any]] 
     if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
         return None
     cases = [
-        _case(c.get("name", "?"), c.get("outcome", "error"), c.get("message", ""), c.get("duration_s"))
-        for c in data["cases"] if isinstance(c, dict)
+        _case(
+            c.get("name", "?"), c.get("outcome", "error"), c.get("message", ""), c.get("duration_s")
+        )
+        for c in data["cases"]
+        if isinstance(c, dict)
     ]
     return cases, data
 
@@ -85,7 +92,9 @@ def parse_go_json(text: str | None) -> tuple[list[TestCase], bool]:
             continue
         test, action = event.get("Test"), event.get("Action")
         if not test:
-            if action == "output" and any(m in str(event.get("Output", "")) for m in ("[build failed]", "[setup failed]")):
+            if action == "output" and any(
+                m in str(event.get("Output", "")) for m in ("[build failed]", "[setup failed]")
+            ):
                 build_failed = True
             continue
         if action == "output":
@@ -95,7 +104,11 @@ def parse_go_json(text: str | None) -> tuple[list[TestCase], bool]:
             cases[test] = {"outcome": outcome, "elapsed": event.get("Elapsed", 0.0)}
     found = []
     for test, info in cases.items():
-        lines = [ln.strip() for ln in output.get(test, []) if ln.strip() and not ln.lstrip().startswith(("=== ", "--- "))]
+        lines = [
+            ln.strip()
+            for ln in output.get(test, [])
+            if ln.strip() and not ln.lstrip().startswith(("=== ", "--- "))
+        ]
         message = "\n".join(lines) if info["outcome"] != "passed" else ""
         found.append(_case(test, info["outcome"], message, info["elapsed"]))
     return found, build_failed
