@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from grader.cli import grade
 from grader.store import load_run
 
-CONTRACT_KEYS = {"task", "score", "passed", "requirements", "findings", "tests", "notes"}
+CONTRACT_KEYS = {"task", "score", "passed", "requirements", "findings", "tests", "notes", "gaming"}
 
 
 def fenced(path: Path) -> str:
