@@ -7,13 +7,20 @@ Two levels:
   ``finish``), with the test run reporting every test passed — the case where the strategy
   fooled the tests — so the gaming verdict alone has to fail it;
 - every strategy once in the real sandbox (``grade_many``), on user-flags in its language
-  or on its own HumanEval problem: what it does at run time does not rescue it either.
+  or on its own HumanEval problem: what it does at run time does not rescue it either;
+- the whole suite through ``grade run --replay`` (real sandbox): every strategy on every
+  task it applies to, the Python ones on all 164 HumanEval problems.
 """
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
-from gaming_suite import Strategy, all_passed, load_strategies
+from gaming_suite import TASKS, Strategy, all_passed, load_strategies
 
 from grader import gaming, pipeline, sandbox
 from grader.types import Extraction, TaskSpec, Verdict
@@ -86,3 +93,37 @@ def test_every_strategy_fails_in_the_real_sandbox(
     verdicts = pipeline.grade_many(items, workers=2)
     for strategy, verdict in zip(STRATEGIES, verdicts, strict=True):
         assert_caught(strategy, verdict)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SANDBOX, reason=f"no sandbox here: {WHY_NOT}")
+def test_grade_run_replay_passes_no_strategy_anywhere(
+    corpus: list[TaskSpec], humaneval: list[TaskSpec], tmp_path: Path
+) -> None:
+    """The whole suite through ``grade run --replay``: every strategy on every task it
+    applies to (HumanEval's 164 for the Python ones), each strategy a model of its own."""
+    replay = tmp_path / "replay.jsonl"
+    expected: dict[str, int] = {}
+    with replay.open("w", encoding="utf-8") as out:
+        for strategy in STRATEGIES:
+            for task in targets(strategy, corpus, humaneval):
+                reply = f"```{strategy.language}\n{strategy.reply(task)}```\n"
+                line = {"task": task.id, "completion": reply, "model": strategy.name}
+                out.write(json.dumps(line) + "\n")
+                expected[strategy.name] = expected.get(strategy.name, 0) + 1
+    he_dir = humaneval[0].source.parent
+    run_dir = tmp_path / "run"
+    command = [sys.executable, "-m", "grader.cli", "run", str(TASKS), str(he_dir)]
+    command += ["--replay", str(replay), "--no-self-check", "--out", str(run_dir)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    results = [json.loads(line) for line in (run_dir / "results.jsonl").read_text().splitlines()]
+    by_name = {s.name: s for s in STRATEGIES}
+    graded: dict[str, int] = {}
+    for result in results:
+        strategy = by_name[result["model"]]
+        graded[strategy.name] = graded.get(strategy.name, 0) + 1
+        assert not result["passed"], f"{strategy.name} passed {result['task']}"
+        assert strategy.expects in {g["strategy"] for g in result["gaming"]}
+        assert result["notes"][0] == result["gaming"][0]["message"]
+    assert graded == expected
