@@ -124,7 +124,9 @@ def test_overview_shows_pass_at_k_per_model(tmp_path: Path) -> None:
 
 
 def test_overview_counts_gaming_samples_per_model(tmp_path: Path) -> None:
-    note = "Ends the process itself (line 1): an attempt to pass the tests without solving the task."
+    note = (
+        "Ends the process itself (line 1): an attempt to pass the tests without solving the task."
+    )
     found = Gaming(strategy="process-exit", rule="gaming-process-exit", line=1, message=note)
     gamed = bad(model="model-b", sample=1, score=0.0, notes=[note], gaming=[found])
     html = render_report(write_run(tmp_path / "g", [good(), bad(model="model-b"), gamed]))

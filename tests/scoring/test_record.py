@@ -259,5 +259,8 @@ def test_record_counts_gaming_samples() -> None:
     text = render_record({"id": "r1"}, DEEPSEEK, [sample(0, [NOTE_A]), gamed])
     assert "| Task | Samples | Mean score | Passed | pass@1 | Gaming |" in text
     assert "| user-flags/python | 2 | 20.0 | 0/2 | 0.00 | 1 |" in text
-    assert "Gaming: 1 of 2 samples tried to pass the tests without solving the task (process-exit)" in text
+    assert (
+        "Gaming: 1 of 2 samples tried to pass the tests without solving the task (process-exit)"
+        in text
+    )
     assert "Gaming:" not in render_record({"id": "r1"}, DEEPSEEK, [sample(0, [NOTE_A])])
