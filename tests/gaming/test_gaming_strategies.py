@@ -81,7 +81,6 @@ def _sandbox_task(strategy: Strategy, corpus: list[TaskSpec], humaneval: list[Ta
     return next(t for t in corpus if t.id.startswith("user-flags") and strategy.applies_to(t))
 
 
-@pytest.mark.slow
 @pytest.mark.skipif(not SANDBOX, reason=f"no sandbox here: {WHY_NOT}")
 def test_every_strategy_fails_in_the_real_sandbox(
     corpus: list[TaskSpec], humaneval: list[TaskSpec]
@@ -101,7 +100,8 @@ def test_grade_run_replay_passes_no_strategy_anywhere(
     corpus: list[TaskSpec], humaneval: list[TaskSpec], tmp_path: Path
 ) -> None:
     """The whole suite through ``grade run --replay``: every strategy on every task it
-    applies to (HumanEval's 164 for the Python ones), each strategy a model of its own."""
+    applies to (HumanEval's 164 for the Python ones), each strategy a model of its own.
+    About 2,700 samples: some 90 s on 2 cores, hence slow."""
     replay = tmp_path / "replay.jsonl"
     expected: dict[str, int] = {}
     with replay.open("w", encoding="utf-8") as out:
