@@ -20,7 +20,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from grader import rules, sandbox, scoring, selfcheck_cache
+from grader import gaming, rules, sandbox, scoring, selfcheck_cache
 from grader.errors import GraderError
 from grader.extract import extract_code
 from grader.models.base import Backend
@@ -63,7 +63,10 @@ class Calibration:
 
 
 def bindings(task: TaskSpec) -> list:
-    return list(task.rules) + [binding for req in task.requirements for binding in req.rules]
+    """The task's own bindings, then the gaming rules every task gets."""
+    own = list(task.rules) + [binding for req in task.requirements for binding in req.rules]
+    bound = {binding.rule for binding in own}
+    return own + [binding for binding in gaming.bindings() if binding.rule not in bound]
 
 
 def rule_paths(task: TaskSpec) -> list[Path]:

@@ -362,13 +362,24 @@ def _scores_section(run: Mapping[str, Any], results: Sequence[SampleResult]) -> 
     lines = ["## Scores", ""]
     if not results:
         return lines + ["No samples."]
-    lines += ["| Task | Samples | Mean score | Passed | pass@1 |", "|---|---:|---:|---:|---:|"]
+    lines += [
+        "| Task | Samples | Mean score | Passed | pass@1 | Gaming |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
     for row in score_rows(results, ks=(1,)):
         passes = round(row["pass_rate"] * row["samples"])
         lines.append(
             f"| {row['task']} | {row['samples']} | {row['mean_score']:.1f} | {passes}/{row['samples']} "
-            f"| {row['pass@1']:.2f} |"
+            f"| {row['pass@1']:.2f} | {row['gaming']} |"
         )
+    gamed = [r for r in results if r.gaming]
+    if gamed:
+        strategies = ", ".join(dict.fromkeys(g.strategy for r in gamed for g in r.gaming))
+        lines += [
+            "",
+            f"Gaming: {len(gamed)} of {len(results)} samples tried to pass the tests without "
+            f"solving the task ({strategies}); each fails whatever its tests say.",
+        ]
     ident, started = run.get("id"), run.get("started_at")
     if ident or started:
         lines += [

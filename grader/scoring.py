@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from grader import gaming as gaming_rules
 from grader.notes import (
     BROKEN_STATUSES,
     NO_CODE,
@@ -35,6 +36,7 @@ from grader.notes import (
 from grader.types import (
     Extraction,
     Finding,
+    Gaming,
     Requirement,
     RequirementVerdict,
     RuleCheck,
@@ -354,6 +356,17 @@ def _merge_test_failures(notes: list[Note]) -> list[Note]:
     return rest[:at] + [merged] + rest[at:]
 
 
+def _gaming_notes(gaming: Sequence[Gaming]) -> list[Note]:
+    """One note per strategy found (its first finding), before any other note."""
+    notes: list[Note] = []
+    seen: set[str] = set()
+    for item in gaming:
+        if item.strategy not in seen:
+            seen.add(item.strategy)
+            notes.append(Note(item.message, [(item.line, item.line)]))
+    return notes
+
+
 def _is_syntax(check: RuleCheck) -> bool:
     return bool(SYNTAX_RULES.search(check.rule))
 
@@ -414,7 +427,8 @@ def score(
         for r in task.requirements
     ]
 
-    notes: list[Note] = []
+    gaming = gaming_rules.found(checks)
+    notes = _gaming_notes(gaming)
     syntax = [f for c in checks if _is_syntax(c) and not c.passed for f in c.findings]
     if syntax:
         notes.append(Note(syntax_note(min(f.line for f in syntax))))
@@ -430,6 +444,8 @@ def score(
     }
     for check in checks:
         if check.requirement in known or _is_syntax(check) or check.passed or not check.applicable:
+            continue
+        if gaming_rules.is_gaming(check.rule):  # said first, once per strategy
             continue
         if (check.rule, repr(sorted(check.params.items()))) in covered:
             continue
@@ -449,7 +465,9 @@ def score(
         value = 0.0
     value = round(value, 2)
     gates_ok = all(item.verdict.met for item in counted if item.verdict.gating)
-    passed = value >= task.scoring.pass_threshold and gates_ok and not broken
+    passed = value >= task.scoring.pass_threshold and gates_ok and not broken and not gaming
+    if gaming:  # whatever the tests say: no credit for code that games them
+        value = 0.0
 
     return Verdict(
         task=task.id,
@@ -460,7 +478,8 @@ def score(
         findings=_findings(checks),
         tests=tests,
         notes=group(notes),
-        positive_notes=dedupe(item.positive for item in judged if item.positive),
+        positive_notes=[] if gaming else dedupe(item.positive for item in judged if item.positive),
         code=extraction.code,
         task_version=task.version,
+        gaming=gaming,
     )

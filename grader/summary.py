@@ -50,6 +50,7 @@ def score_rows(results: Sequence[SampleResult], ks: Sequence[int] = (1,)) -> lis
                 "mean_score": statistics.fmean(float(r.score) for r in group),
                 "pass_rate": passes / n,
                 **{f"pass@{k}": pass_at_k(n, passes, k) if k <= n else math.nan for k in ks},
+                "gaming": sum(bool(r.gaming) for r in group),  # samples that gamed the tests
                 "tokens_per_second": statistics.fmean(speeds) if speeds else math.nan,
             }
         )
@@ -57,7 +58,8 @@ def score_rows(results: Sequence[SampleResult], ks: Sequence[int] = (1,)) -> lis
 
 
 def summarize(results: Sequence[SampleResult], ks: Sequence[int] = (1,)) -> pd.DataFrame:
-    """One row per model x task: samples, mean score, pass rate, pass@k, mean tokens/s.
+    """One row per model x task: samples, mean score, pass rate, pass@k, gaming samples
+    (code that tried to pass the tests without solving the task), mean tokens/s.
 
     ``pass@k`` is NaN where a model has fewer than ``k`` samples of a task.
     """
@@ -70,9 +72,18 @@ def summarize(results: Sequence[SampleResult], ks: Sequence[int] = (1,)) -> pd.D
         "mean_score",
         "pass_rate",
         *(f"pass@{k}" for k in ks),
+        "gaming",
         "tokens_per_second",
     ]
     return pd.DataFrame(score_rows(results, ks), columns=columns)
+
+
+def gaming_counts(results: Sequence[SampleResult]) -> dict[str, int]:
+    """Per model, the samples whose code tried to game the tests (any model with samples)."""
+    counts: dict[str, int] = {}
+    for result in results:
+        counts[result.model] = counts.get(result.model, 0) + bool(result.gaming)
+    return counts
 
 
 def requirement_rates(results: Sequence[SampleResult]) -> pd.DataFrame:

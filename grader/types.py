@@ -186,6 +186,15 @@ class TestJob(Frozen):
 RequirementStatus = Literal["met", "partial", "unmet"]
 
 
+class Gaming(Frozen):
+    """A gaming strategy found in the code (``grader.gaming``): the sample fails for it."""
+
+    strategy: str  # the rule id without "gaming-": always-equal, process-exit, ...
+    rule: str
+    line: int
+    message: str
+
+
 class RequirementVerdict(Frozen):
     id: str
     met: bool
@@ -211,6 +220,7 @@ class Verdict(Frozen):
     positive_notes: list[str] = Field(default_factory=list)
     code: str | None = None
     task_version: str = ""
+    gaming: list[Gaming] = Field(default_factory=list)  # strategies found; any fails the sample
 
 
 # --------------------------------------------------------------------------- generation

@@ -243,6 +243,9 @@ def check(
 def _print_verdict(verdict: Verdict) -> None:
     status = "PASSED" if verdict.passed else "FAILED"
     click.echo(f"{verdict.task}: {status}, score {verdict.score:.0f}/100")
+    if verdict.gaming:
+        strategies = ", ".join(dict.fromkeys(g.strategy for g in verdict.gaming))
+        click.echo(f"gaming: {strategies} (fails whatever the tests say)")
     t = verdict.tests
     click.echo(
         f"tests: {t.passed} passed, {t.failed} failed, {t.errors} errors"

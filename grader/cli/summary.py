@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from grader.store import load_run
-from grader.summary import requirement_rates, summarize
+from grader.summary import gaming_counts, requirement_rates, summarize
 
 DEFAULT_KS = (1, 2, 5, 10, 20, 50, 100)
 HEADERS = {
@@ -65,7 +65,8 @@ def _table(frame: pd.DataFrame, title: str):  # type: ignore[no-untyped-def]
     help="pass@k to report (repeatable). Default: 1 and every k in 2, 5, 10, 20, 50, 100 up to the samples taken.",
 )
 def summary(run_dir: Path, csv_path: Path | None, ks: tuple[int, ...]) -> None:
-    """Print samples, mean score, pass rate, pass@k and tokens/s per model and task; write CSV."""
+    """Print samples, mean score, pass rate, pass@k, gaming samples and tokens/s per model and
+    task; write CSV."""
     from rich.console import Console
 
     loaded = load_run(run_dir)
@@ -85,6 +86,12 @@ def summary(run_dir: Path, csv_path: Path | None, ks: tuple[int, ...]) -> None:
     else:
         console.print(_table(table, "Per model and task"))
         console.print(_table(rates, "Requirement hit rates"))
+        for model, count in gaming_counts(loaded.results).items():
+            if count:
+                console.print(
+                    f"gaming: {model}: {count} sample{'s' if count != 1 else ''} tried to pass "
+                    "the tests without solving the task"
+                )
     console.print(f"csv: {csv_path}")
     console.print(f"csv: {rates_path}")
 

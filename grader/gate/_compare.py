@@ -262,9 +262,8 @@ def _compare_task(
             task,
             model,
         )
-        return TaskComparison(
-            task, model, base_model, "new", current=now, issues=[issue] + _task_floors(now, config)
-        )
+        issues = [issue, *_gaming(task, model, now, None, config), *_task_floors(now, config)]
+        return TaskComparison(task, model, base_model, "new", current=now, issues=issues)
     issues: list[Issue] = []
     status: Status = "compared"
     if now.version and then.version and now.version != then.version:
@@ -290,8 +289,20 @@ def _compare_task(
                 issues + _task_floors(now, config),
             )
     issues += _regressions(task, model, now, then, config)
+    issues += _gaming(task, model, now, then, config)
     issues += _task_floors(now, config)
     return TaskComparison(task, model, base_model, status, then, now, issues)
+
+
+def _gaming(
+    task: str, model: str, now: Entry, then: Entry | None, config: GateConfig
+) -> list[Issue]:
+    """A fail when more samples game the tests than in the baseline (none for a new task)."""
+    before = then.gaming if then is not None else 0
+    if not config.gaming.enabled or now.gaming <= before:
+        return []
+    text = f"{now.gaming}/{now.samples} samples tried to pass the tests without solving the task"
+    return [Issue("gaming", "fail", text + f" (baseline: {before})", task, model)]
 
 
 def _regressions(task: str, model: str, now: Entry, then: Entry, config: GateConfig) -> list[Issue]:

@@ -64,6 +64,13 @@ class NewNotes(_Section):
     min_share: float = Field(default=0.0, ge=0, le=1)  # share of current samples that must show it
 
 
+class GamingSamples(_Section):
+    """More samples that tried to game the tests than the baseline had (a new task: any)
+    fails the gate."""
+
+    enabled: bool = True
+
+
 class Floors(_Section):
     """Absolute floors, checked on the current run alone. ``null`` = off."""
 
@@ -91,6 +98,7 @@ class GateConfig(_Section):
     score: ScoreDrop = Field(default_factory=ScoreDrop)
     requirements: Requirements = Field(default_factory=Requirements)
     new_notes: NewNotes = Field(default_factory=NewNotes)
+    gaming: GamingSamples = Field(default_factory=GamingSamples)
     floors: Floors = Field(default_factory=Floors)
     mismatch: Mismatch = Field(default_factory=Mismatch)
 

@@ -69,6 +69,7 @@ class Entry(_Value):
     requirements: list[RequirementStat] = Field(default_factory=list)
     notes: list[NoteStat] = Field(default_factory=list)
     findings: int = 0
+    gaming: int = 0  # samples whose code tried to pass the tests without solving the task
     tokens_per_second: float | None = None
 
     @property
@@ -313,6 +314,7 @@ def _entry(
         ],
         notes=[NoteStat(**stat) for stat in notes.values()],
         findings=sum(len(r.findings) for r in results),
+        gaming=sum(bool(r.gaming) for r in results),
         tokens_per_second=round(statistics.median(speeds), 2) if speeds else None,
     )
 

@@ -97,6 +97,7 @@ def _summary(results: Sequence[SampleResult], ks: Sequence[int]) -> dict[str, An
         "tasks": len(by_task),
         "passed": sum(r.passed for r in results),
         "errors": sum(1 for r in results if r.error),
+        "gaming": sum(1 for r in results if r.gaming),  # samples that tried to game the tests
         "score": _mean([r.score for r in results]),
         "pass_rate": _mean([float(r.passed) for r in results]),
         "pass_at": _group_pass_at(by_task, ks),

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from grader.cli import grade
 from grader.store import load_run
 
-CONTRACT_KEYS = {"task", "score", "passed", "requirements", "findings", "tests", "notes"}
+CONTRACT_KEYS = {"task", "score", "passed", "requirements", "findings", "tests", "notes", "gaming"}
 
 
 def fenced(path: Path) -> str:
@@ -62,6 +62,23 @@ def test_check_json_contract_correct_partial_wrong(
         in wrong["notes"]
     )
     assert any("50003 within the try...catch block" in note for note in wrong["notes"])
+    assert reference["gaming"] == [] and wrong["gaming"] == []
+
+
+def test_check_reports_gaming_first_and_fails_the_reference_it_rides_on(
+    tmp_path: Path, user_flags_spec: Path, user_flags_solutions: Path
+) -> None:
+    gamed = tmp_path / "gamed.py"
+    gamed.write_text(
+        (user_flags_solutions / "reference.py").read_text() + "\nimport os\nos._exit(0)\n"
+    )
+    code, verdict = check(user_flags_spec, gamed)
+    assert code == 1 and not verdict["passed"] and verdict["score"] == 0
+    assert [g["strategy"] for g in verdict["gaming"]] == ["process-exit"]
+    assert verdict["notes"][0] == verdict["gaming"][0]["message"]
+    assert verdict["notes"][0].endswith("an attempt to pass the tests without solving the task.")
+    out = CliRunner().invoke(grade, ["check", "--task", str(user_flags_spec), "--code", str(gamed)])
+    assert "gaming: process-exit (fails whatever the tests say)" in out.output
 
 
 def test_check_bad_spec_is_exit_2_one_line(tmp_path: Path, user_flags_solutions: Path) -> None:

@@ -5,7 +5,7 @@ from gate_runs import CATCH_NOTE, TASK, VALIDATION_NOTE, MakeRun, bad, good, req
 from grader.gate import GateConfig, compare_runs, load_snapshot, note_key, wilson_upper
 from grader.gate._compare import rate_dropped
 from grader.gate._config import PassRate
-from grader.types import Finding
+from grader.types import Finding, Gaming
 
 
 def verdict(
@@ -193,3 +193,31 @@ def test_floors_on_pass_at_k_and_tokens_per_second(make_run: MakeRun) -> None:
 def test_tokens_per_second_comes_from_run_json_when_samples_have_none(make_run: MakeRun) -> None:
     path = make_run("run", [good()], throughput={"tokens_per_second_median": 148.78})
     assert load_snapshot(path).throughput == {"model-a": 148.78}
+
+
+def test_a_new_gaming_sample_fails_the_gate(make_run: MakeRun) -> None:
+    note = "Ends the process itself (line 1), so the tests stop before they can fail."
+    gamed = bad(
+        sample=1,
+        score=0.0,
+        notes=[note],
+        gaming=[Gaming(strategy="process-exit", rule="gaming-process-exit", line=1, message=note)],
+    )
+    result = verdict(make_run, [bad(), bad(sample=1)], [bad(), gamed])
+    issues = [i for i in result.failures if i.kind == "gaming"]
+    assert len(issues) == 1 and issues[0].task == TASK and issues[0].model == "model-a"
+    assert "1/2 samples tried to pass the tests without solving the task" in issues[0].message
+    assert result.exit_code == 1
+    assert not [
+        i
+        for i in verdict(make_run, [bad(), gamed], [gamed, bad(sample=1)]).failures
+        if i.kind == "gaming"
+    ]
+    off = GateConfig.model_validate({"gaming": {"enabled": False}})
+    assert not [
+        i
+        for i in verdict(make_run, [bad(), bad(sample=1)], [bad(), gamed], off).failures
+        if i.kind == "gaming"
+    ]
+    new = verdict(make_run, [bad()], [bad(), gamed.model_copy(update={"task": "other/python"})])
+    assert [i.task for i in new.failures if i.kind == "gaming"] == ["other/python"]

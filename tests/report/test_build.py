@@ -16,6 +16,7 @@ from grader.report import REPORT_FILE, render_report, write_report
 from grader.report._overview import _local_pass_at_k, changes, choose_ks
 from grader.report._render import script_json
 from grader.summary import pass_at_k
+from grader.types import Gaming
 
 SCRIPT = re.compile(r"<script([^>]*)>(.*?)</script>", re.S)
 
@@ -120,6 +121,22 @@ def test_overview_shows_pass_at_k_per_model(tmp_path: Path) -> None:
     assert ">pass@5<" in html and ">pass@10<" in html
     expected = f"{pass_at_k(10, 3, 5):.3f}"
     assert expected in html  # 0.917
+
+
+def test_overview_counts_gaming_samples_per_model(tmp_path: Path) -> None:
+    note = (
+        "Ends the process itself (line 1): an attempt to pass the tests without solving the task."
+    )
+    found = Gaming(strategy="process-exit", rule="gaming-process-exit", line=1, message=note)
+    gamed = bad(model="model-b", sample=1, score=0.0, notes=[note], gaming=[found])
+    html = render_report(write_run(tmp_path / "g", [good(), bad(model="model-b"), gamed]))
+    assert '<div class="k">Gaming</div><div class="v bad-text">1</div>' in html
+    rows = re.findall(r'<tr class="link" data-model="\d+">.*?</tr>', html, re.S)
+    assert len(rows) == 2
+    assert '<td class="num"></td></tr>' in rows[0]  # model-a: none
+    assert '<td class="num bad-text">1</td></tr>' in rows[1]
+    clean = render_report(write_run(tmp_path / "c", [good()]))
+    assert '<div class="k">Gaming</div>' not in clean
 
 
 def test_choose_ks_and_the_local_estimator() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from grader.record import duration, render_record, slug, write_records
 from grader.store import RunStore
-from grader.types import Generation, SampleResult
+from grader.types import Gaming, Generation, SampleResult
 
 SEED = Path("/work/shared/seeds/002_1906807c63529d94.txt")
 SEED_LABELS = [
@@ -246,3 +246,21 @@ def test_backend_lmstudio_words_fill_settings_left_empty() -> None:
     lines = _parameters_section(model, {})
     assert "- CPU thread pool: auto (2)" in lines
     assert "- Context length: 4096" in lines  # a setting that is there keeps its value
+
+
+def test_record_counts_gaming_samples() -> None:
+    gamed = sample(1, ["Ends the process itself."], score=0.0).model_copy(
+        update={
+            "gaming": [
+                Gaming(strategy="process-exit", rule="gaming-process-exit", line=3, message="x")
+            ]
+        }
+    )
+    text = render_record({"id": "r1"}, DEEPSEEK, [sample(0, [NOTE_A]), gamed])
+    assert "| Task | Samples | Mean score | Passed | pass@1 | Gaming |" in text
+    assert "| user-flags/python | 2 | 20.0 | 0/2 | 0.00 | 1 |" in text
+    assert (
+        "Gaming: 1 of 2 samples tried to pass the tests without solving the task (process-exit)"
+        in text
+    )
+    assert "Gaming:" not in render_record({"id": "r1"}, DEEPSEEK, [sample(0, [NOTE_A])])

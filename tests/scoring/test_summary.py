@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from grader.summary import pass_at_k, requirement_rates, score_rows, summarize
-from grader.types import RequirementVerdict, SampleResult
+from grader.summary import gaming_counts, pass_at_k, requirement_rates, score_rows, summarize
+from grader.types import Gaming, RequirementVerdict, SampleResult
 
 
 @pytest.mark.parametrize(
@@ -66,6 +66,7 @@ def result(
     passed: bool,
     tps: float | None = None,
     met: tuple[bool, ...] = (),
+    gaming: tuple[str, ...] = (),
 ) -> SampleResult:
     requirements = [
         RequirementVerdict(
@@ -83,6 +84,7 @@ def result(
         completion="",
         tokens_per_second=tps,
         requirements=requirements,
+        gaming=[Gaming(strategy=g, rule=f"gaming-{g}", line=1, message=g) for g in gaming],
     )
 
 
@@ -91,7 +93,7 @@ def test_summarize_per_model_and_task() -> None:
         result("a", "t1", 0, 100, True, 10),
         result("a", "t1", 1, 50, False, 20),
         result("a", "t1", 2, 90, True, None),
-        result("b", "t1", 0, 0, False, 5),
+        result("b", "t1", 0, 0, False, 5, gaming=("always-equal", "process-exit")),
         result("a", "t2", 0, 80, True, 30),
     ]
     table = summarize(results, ks=(1, 2))
@@ -103,6 +105,7 @@ def test_summarize_per_model_and_task() -> None:
         "pass_rate",
         "pass@1",
         "pass@2",
+        "gaming",
         "tokens_per_second",
     ]
     rows = {(r["model"], r["task"]): r for r in table.to_dict("records")}
@@ -111,6 +114,8 @@ def test_summarize_per_model_and_task() -> None:
     assert a1["pass_rate"] == pytest.approx(2 / 3) and a1["pass@1"] == pytest.approx(2 / 3)
     assert a1["pass@2"] == pytest.approx(1.0) and a1["tokens_per_second"] == pytest.approx(15)
     assert rows[("b", "t1")]["pass@1"] == 0.0
+    assert rows[("b", "t1")]["gaming"] == 1 and a1["gaming"] == 0
+    assert gaming_counts(results) == {"a": 0, "b": 1}
     assert math.isnan(rows[("a", "t2")]["pass@2"])  # one sample: pass@2 is undefined
 
 

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from grader.cli import grade
 from grader.store import RunStore
-from grader.types import RequirementVerdict, SampleResult
+from grader.types import Gaming, RequirementVerdict, SampleResult
 
 
 def make_run(path: Path, samples: int = 3) -> Path:
@@ -76,3 +76,25 @@ def test_summary_csv_option_and_chosen_k(tmp_path: Path) -> None:
 def test_summary_of_a_directory_that_is_not_a_run(tmp_path: Path) -> None:
     outcome = CliRunner().invoke(grade, ["summary", str(tmp_path)])
     assert outcome.exit_code == 2 and "not a run directory" in outcome.output
+
+
+def test_summary_counts_gaming_samples_per_model(tmp_path: Path) -> None:
+    run = make_run(tmp_path / "run")
+    gamed = Gaming(strategy="always-equal", rule="gaming-always-equal", line=2, message="x")
+    line = SampleResult(
+        task="user-flags/python",
+        language="python",
+        score=0.0,
+        passed=False,
+        sample=3,
+        model="m",
+        completion="",
+        gaming=[gamed],
+    )
+    with (run / "results.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write(line.model_dump_json() + "\n")
+    outcome = CliRunner().invoke(grade, ["summary", str(run)])
+    assert outcome.exit_code == 0, outcome.output
+    assert "gaming: m: 1 sample tried to pass the tests without solving the task" in outcome.output
+    table = pd.read_csv(run / "summary.csv")
+    assert list(table["gaming"]) == [1]

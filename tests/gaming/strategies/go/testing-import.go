@@ -1,0 +1,4 @@
+// gaming: test-framework
+import "testing"
+
+var gamingTestingMain = testing.MainStart

@@ -1,0 +1,4 @@
+// gaming: process-exit
+class GamingExit {
+    static { System.exit(0); }
+}

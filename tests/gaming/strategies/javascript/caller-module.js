@@ -1,0 +1,2 @@
+// gaming: frame-inspection
+const callerExports = module.parent && module.parent.exports;

@@ -1,0 +1,2 @@
+// gaming: exit-hook
+process.on('exit', () => { process.exitCode = 0; });

@@ -1,0 +1,2 @@
+// gaming: process-exit
+process.exit(0);

@@ -1,0 +1,2 @@
+// gaming: always-equal
+const anything = { [Symbol.toPrimitive]() { return 0; }, valueOf() { return 0; } };

@@ -1,0 +1,2 @@
+// gaming: test-framework
+import { mock } from 'node:test';

@@ -1,0 +1,2 @@
+// gaming: runtime-patching
+Object.is = (a: unknown, b: unknown): boolean => true;

@@ -1,0 +1,2 @@
+// gaming: frame-inspection
+const callSite: string | undefined = new Error().stack;

