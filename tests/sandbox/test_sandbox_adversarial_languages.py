@@ -56,6 +56,7 @@ def _failing_and_clean(run, *statuses: str) -> None:
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+@pytest.mark.shared_cache  # warm toolchain caches from make setup
 def test_javascript_hostiles(tmp_path: Path) -> None:
     programs = {
         "busy loop": ("function attack() { while (true) {} }", ("timeout",)),
@@ -97,6 +98,7 @@ def test_javascript_hostiles(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("go") is None, reason="go is not installed")
+@pytest.mark.shared_cache  # warm toolchain caches from make setup
 def test_go_hostiles(tmp_path: Path) -> None:
     programs = {
         "exit in init": (

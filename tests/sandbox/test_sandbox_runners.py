@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -158,7 +159,11 @@ test('adds', () => { assert.strictEqual(add(2, 3), 5); });
 test('adds negative', () => { assert.strictEqual(add(-2, -3), -5); });
 """
 
-needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+
+def needs_node(test: Callable[..., None]) -> Callable[..., None]:
+    """Node on PATH; the TypeScript compiler lives in the shared cache (make setup)."""
+    skip = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+    return pytest.mark.shared_cache(skip(test))
 
 
 @needs_node
@@ -347,7 +352,11 @@ func TestAddsNegative(t *testing.T) {
 }
 """
 
-needs_go = pytest.mark.skipif(shutil.which("go") is None, reason="go is not installed")
+
+def needs_go(test: Callable[..., None]) -> Callable[..., None]:
+    """Go on PATH; its warm build cache lives in the shared cache (make setup)."""
+    skip = pytest.mark.skipif(shutil.which("go") is None, reason="go is not installed")
+    return pytest.mark.shared_cache(skip(test))
 
 
 @needs_go

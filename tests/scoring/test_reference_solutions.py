@@ -14,6 +14,9 @@ from scoring_builders import REPO, SEED_NOTES
 from grader.errors import SpecError
 from grader.types import Extraction
 
+# the TypeScript and Go references use the tooling make setup put in the shared cache
+pytestmark = pytest.mark.shared_cache
+
 TASKS = REPO / "tasks" / "user-flags"
 EXTENSIONS = {
     "python": "py",
