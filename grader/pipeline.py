@@ -20,7 +20,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from grader import gaming, rules, sandbox, scoring, selfcheck_cache
+from grader import gaming, rules, sandbox, scoring, self_check_cache
 from grader.errors import GraderError
 from grader.extract import extract_code
 from grader.models.base import Backend
@@ -47,7 +47,7 @@ SETUP_S = 15.0  # per-job allowance for sandbox start-up and compilation
 
 
 @dataclass
-class Calibration:
+class SelfCheckResult:
     """The outcome of grading a task's reference solution in the sandbox."""
 
     task: TaskSpec
@@ -57,7 +57,7 @@ class Calibration:
     problem: str = ""
 
     @classmethod
-    def unchecked(cls, task: TaskSpec) -> Calibration:
+    def unchecked(cls, task: TaskSpec) -> SelfCheckResult:
         """No self-check (none asked for, or no reference): the task's own time floor."""
         return cls(task, True, task.limits.time_s)
 
@@ -148,7 +148,7 @@ class Grading:
     returns when they are done, so no test run slows the model down or skews its tokens/s.
     """
 
-    def __init__(self, runner: sandbox.TestRunner | None, done: Done, *, hold: int = 0) -> None:
+    def __init__(self, runner: sandbox.Sandbox | None, done: Done, *, hold: int = 0) -> None:
         self.runner = runner
         self.done = done
         self.hold = hold
@@ -195,7 +195,7 @@ class Grading:
 
 def grade_many(items: Sequence[Prepared], workers: int = 2) -> list[Verdict]:
     verdicts: list[Verdict] = []
-    with _test_runner(min(workers, sum(item.job is not None for item in items))) as runner:
+    with _sandbox(min(workers, sum(item.job is not None for item in items))) as runner:
         grading = Grading(runner, lambda _p, verdict, _c: verdicts.append(verdict))
         for item in items:
             grading.add(item)
@@ -210,26 +210,26 @@ class SelfCheck:
     task's own. Samples of a task already checked can start while later references still
     run, so there is no barrier between checking and grading."""
 
-    def __init__(self, runner: sandbox.TestRunner | None) -> None:
+    def __init__(self, runner: sandbox.Sandbox | None) -> None:
         self.runner = runner
-        self._ready: dict[str, Calibration] = {}
+        self._ready: dict[str, SelfCheckResult] = {}
         self._running: dict[str, tuple[TaskSpec, TestJob, Future[TestRun]]] = {}
 
     def start(self, tasks: Sequence[TaskSpec], *, use_cache: bool = True) -> SelfCheck:
         for task in tasks:
             if task.reference is None or not task.tests:
-                self._ready[task.id] = Calibration.unchecked(task)
+                self._ready[task.id] = SelfCheckResult.unchecked(task)
                 continue
-            remembered = selfcheck_cache.recall(task) if use_cache else None
+            remembered = self_check_cache.recall(task) if use_cache else None
             if remembered is not None:
-                self._ready[task.id] = Calibration(task, True, _timeout(task, remembered))
+                self._ready[task.id] = SelfCheckResult(task, True, _timeout(task, remembered))
                 continue
             assert self.runner is not None, "a task with tests needs a sandbox runner"
             job = test_job(task, task.reference.read_text(encoding="utf-8"), task.limits.time_s * 3)
             self._running[task.id] = (task, job, self.runner.submit(job))
         return self
 
-    def result(self, task: TaskSpec) -> Calibration:
+    def result(self, task: TaskSpec) -> SelfCheckResult:
         found = self._ready.get(task.id)
         if found is not None:
             return found
@@ -237,28 +237,28 @@ class SelfCheck:
         run = wait_for_run(future, job)
         ok = run.status == "ok" and run.failed == 0 and run.errors == 0 and run.passed > 0
         if ok:
-            selfcheck_cache.remember(task, run.duration_s)
+            self_check_cache.remember(task, run.duration_s)
         problem = "" if ok else _broken_reason(task, run)
-        found = self._ready[task.id] = Calibration(
+        found = self._ready[task.id] = SelfCheckResult(
             task, ok, _timeout(task, run.duration_s), run, problem
         )
         return found
 
-    def all(self, tasks: Sequence[TaskSpec]) -> dict[str, Calibration]:
+    def all(self, tasks: Sequence[TaskSpec]) -> dict[str, SelfCheckResult]:
         return {task.id: self.result(task) for task in tasks}
 
 
-def calibrate(
+def check_references(
     tasks: Sequence[TaskSpec], workers: int = 2, *, use_cache: bool = True
-) -> dict[str, Calibration]:
+) -> dict[str, SelfCheckResult]:
     """Grade every task's reference in the sandbox; set each task's timeout from it.
 
     The timeout is ``max(limits.time_s, calibrate_factor x reference time)`` so a slow or
     loaded machine stretches the limit instead of failing correct code. A self-check that
-    passed recently on this machine is reused (``selfcheck_cache``) unless ``use_cache`` is off.
+    passed recently on this machine is reused (``self_check_cache``) unless ``use_cache`` is off.
     """
     checking = sum(t.reference is not None and bool(t.tests) for t in tasks)
-    with _test_runner(min(workers, checking)) as runner:
+    with _sandbox(min(workers, checking)) as runner:
         return SelfCheck(runner).start(tasks, use_cache=use_cache).all(tasks)
 
 
@@ -278,17 +278,17 @@ def _broken_reason(task: TaskSpec, run: TestRun) -> str:
 
 def grade_code(
     task: TaskSpec, *, code: str | None = None, reply: str | None = None, self_check: bool = True
-) -> tuple[Verdict, Calibration]:
+) -> tuple[Verdict, SelfCheckResult]:
     """Grade one piece of code (or one model reply) against one task."""
-    calibration = calibrate([task])[task.id] if self_check else Calibration.unchecked(task)
-    if not calibration.ok:
-        raise GraderError(calibration.problem)
+    checked = check_references([task])[task.id] if self_check else SelfCheckResult.unchecked(task)
+    if not checked.ok:
+        raise GraderError(checked.problem)
     if code is not None:
         extraction = Extraction(code=code, reason="given as a file")
     else:
         extraction = extract_code(reply or "", task.language, task.entry_point)
-    prepared = prepare(task, extraction, calibration.timeout_s)
-    return grade_many([prepared])[0], calibration
+    prepared = prepare(task, extraction, checked.timeout_s)
+    return grade_many([prepared])[0], checked
 
 
 # --------------------------------------------------------------------------- a run
@@ -329,7 +329,7 @@ def run(options: RunOptions, store: RunStore, *, progress: Progress | None = Non
     outcome = RunOutcome(path=store.path)
     tasks, spec_errors = load_tasks(options.paths)
     outcome.problems += [str(error) for error in spec_errors]
-    with _test_runner(options.workers if any(t.tests for t in tasks) else 0) as runner:
+    with _sandbox(options.workers if any(t.tests for t in tasks) else 0) as runner:
         backend, replay = _backend(options, outcome)
         store.update_run(
             tasks=[_task_record(t) for t in tasks],
@@ -350,11 +350,11 @@ def run(options: RunOptions, store: RunStore, *, progress: Progress | None = Non
         figures: list[Generation] = []
         started = time.perf_counter()
         for task in tasks:
-            calibration = (
-                self_check.result(task) if options.self_check else Calibration.unchecked(task)
+            checked = (
+                self_check.result(task) if options.self_check else SelfCheckResult.unchecked(task)
             )
-            if not calibration.ok:
-                _report_broken(calibration, outcome)
+            if not checked.ok:
+                _report_broken(checked, outcome)
                 continue
             samples = replay.samples_for(task.id) if replay else range(options.samples)
             for sample in samples:
@@ -368,7 +368,7 @@ def run(options: RunOptions, store: RunStore, *, progress: Progress | None = Non
                 extraction = extract_code(
                     generation.text if generation else "", task.language, task.entry_point
                 )
-                prepared = prepare(task, extraction, calibration.timeout_s)
+                prepared = prepare(task, extraction, checked.timeout_s)
                 grading.add(prepared, _sample_fields(task, sample, model_name, generation, error))
         grading.finish()
     if replay:
@@ -391,9 +391,9 @@ def run(options: RunOptions, store: RunStore, *, progress: Progress | None = Non
 
 
 @contextmanager
-def _test_runner(workers: int) -> Iterator[sandbox.TestRunner | None]:
+def _sandbox(workers: int) -> Iterator[sandbox.Sandbox | None]:
     """A sandbox runner whose ``workers`` start warming at once; none for 0 workers."""
-    runner = sandbox.TestRunner(workers) if workers > 0 else None
+    runner = sandbox.Sandbox(workers) if workers > 0 else None
     try:
         yield runner
     finally:
@@ -401,9 +401,9 @@ def _test_runner(workers: int) -> Iterator[sandbox.TestRunner | None]:
             runner.close()
 
 
-def _report_broken(calibration: Calibration, outcome: RunOutcome) -> None:
-    outcome.broken_tasks.append(calibration.task.id)
-    outcome.problems.append(calibration.problem)
+def _report_broken(checked: SelfCheckResult, outcome: RunOutcome) -> None:
+    outcome.broken_tasks.append(checked.task.id)
+    outcome.problems.append(checked.problem)
 
 
 def _store_sample(store: RunStore, outcome: RunOutcome, progress: Progress | None) -> Done:
@@ -577,7 +577,7 @@ def rescore(run_dir: Path, store: RunStore, *, workers: int = 2) -> RunOutcome:
         rescored_from=str(run_dir),
         settings=old.run.get("settings", {}),
     )
-    with _test_runner(workers if any(t.tests for t in tasks) else 0) as runner:
+    with _sandbox(workers if any(t.tests for t in tasks) else 0) as runner:
         self_check = SelfCheck(runner).start(tasks)
         grading = Grading(runner, _store_sample(store, outcome, None))
         for result in old.results:
@@ -587,19 +587,19 @@ def rescore(run_dir: Path, store: RunStore, *, workers: int = 2) -> RunOutcome:
                     f"{run_dir}: task {result.task!r} no longer exists; its samples were skipped"
                 )
                 continue
-            calibration = self_check.result(task)
-            if not calibration.ok:
+            checked = self_check.result(task)
+            if not checked.ok:
                 continue
             extraction = extract_code(result.completion, task.language, task.entry_point)
             fields = _sample_fields(
                 task, result.sample, result.model, result.generation, result.error
             )
             fields["prompt"] = result.prompt
-            grading.add(prepare(task, extraction, calibration.timeout_s), fields)
+            grading.add(prepare(task, extraction, checked.timeout_s), fields)
         grading.finish()
-        for calibration in self_check.all(tasks).values():
-            if not calibration.ok:
-                _report_broken(calibration, outcome)
+        for checked in self_check.all(tasks).values():
+            if not checked.ok:
+                _report_broken(checked, outcome)
     store.update_run(
         finished_at=now_iso(), throughput=old.run.get("throughput", {}), problems=outcome.problems
     )

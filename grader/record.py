@@ -1,4 +1,4 @@
-"""The evaluation record: one Markdown file per model per run, shaped like the seed's.
+"""The evaluation record: one Markdown file per model per run, shaped like the reference record's.
 
 Model (and where it came from), Summary, the LM Studio-style parameters it ran with,
 Performance, Observations (the reviewer notes, de-duplicated across samples with counts)
@@ -20,7 +20,7 @@ from grader.types import SampleResult
 
 NA = "n/a"
 
-# (label as the seed writes it, keys a backend or profile may use for it)
+# (label as the reference record writes it, keys a backend or profile may use for it)
 PARAMETERS: list[tuple[str, tuple[str, ...]]] = [
     ("Context length", ("context_length", "n_ctx", "ctx", "context_size")),
     ("GPU offload", ("gpu_offload", "n_gpu_layers", "gpu_layers")),
@@ -179,7 +179,7 @@ def _show(label: str, present: bool, value: Any, layers: int | None) -> str:
 
 
 def duration(seconds: float | None) -> str:
-    """The seed's ``0min1s``; under ten seconds keeps two decimals (``0min0.42s``)."""
+    """The reference record's ``0min1s``; under ten seconds keeps two decimals (``0min0.42s``)."""
     if seconds is None:
         return NA
     minutes, rest = divmod(max(0.0, float(seconds)), 60)
@@ -281,7 +281,7 @@ def _parameters_section(model: Mapping[str, Any], run: Mapping[str, Any]) -> lis
         if (not present or value is None) and labelled.get(label) is not None:
             present, value = True, labelled[label]
         if label in dict(GENERATION) and not present:
-            continue  # generation settings are extras; the seed's list always shows in full
+            continue  # generation settings are extras; the reference record's list always shows in full
         lines.append(f"- {label}: {_show(label, present, value, layers)}")
     return lines
 

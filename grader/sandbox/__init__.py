@@ -15,7 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from grader.errors import SandboxUnavailable
-from grader.sandbox import policy, verdict
+from grader.sandbox import policy, test_run
 from grader.sandbox.pool import POOL, WorkerDied
 from grader.sandbox.runners import RUNNERS
 from grader.sandbox.runners.base import RESULTS_DIR
@@ -98,7 +98,7 @@ def run_tests(job: TestJob) -> TestRun:
             timeout_s=job.timeout_s,
         )
     parsed = runner.parse(report, plan)
-    return verdict.build(
+    return test_run.build(
         report,
         parsed,
         timeout_s=job.timeout_s,
@@ -108,7 +108,7 @@ def run_tests(job: TestJob) -> TestRun:
     )
 
 
-class TestRunner:
+class Sandbox:
     """Test runs in flight: each job starts as soon as it is submitted, ``workers`` at a
     time, in submission order. Warm workers start in the background when the runner is
     made, so their start-up overlaps whatever the caller does next."""
@@ -126,7 +126,7 @@ class TestRunner:
         """Stop taking jobs; those already running finish on their own threads."""
         self._threads.shutdown(wait=False, cancel_futures=True)
 
-    def __enter__(self) -> TestRunner:
+    def __enter__(self) -> Sandbox:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -137,9 +137,9 @@ def run_many(jobs: Sequence[TestJob], workers: int = 2) -> list[TestRun]:
     """``run_tests`` for each job, ``workers`` at a time; results in the order of ``jobs``."""
     if not jobs:
         return []
-    with TestRunner(min(workers, len(jobs))) as runner:
+    with Sandbox(min(workers, len(jobs))) as runner:
         futures = [runner.submit(job) for job in jobs]
         return [future.result() for future in futures]
 
 
-__all__ = ["TestRunner", "allow_unsafe_no_sandbox", "run_many", "run_tests", "sandbox_status"]
+__all__ = ["Sandbox", "allow_unsafe_no_sandbox", "run_many", "run_tests", "sandbox_status"]

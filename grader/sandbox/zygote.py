@@ -218,9 +218,9 @@ def _payload(job: dict, step: dict, out_w: int, places: dict[str, str]) -> None:
         else:  # the Python runner, already imported by the zygote
             os.environ.clear()
             os.environ.update(env)
-            import _pyrunner  # noqa: PLC0415  (preloaded; found on the zygote's sys.path)
+            import _python_harness  # noqa: PLC0415  (preloaded; found on the zygote's sys.path)
 
-            code = _pyrunner.run(step["args"], job["work"], results_path)
+            code = _python_harness.run(step["args"], job["work"], results_path)
     except BaseException as error:  # report and leave; never fall back into init's code
         with contextlib.suppress(BaseException):
             os.write(
@@ -432,9 +432,9 @@ def _compile_requested(job: dict) -> dict[str, str]:
             text = _COMPILED.get(key)
             if text is None:
                 try:
-                    import _pyrunner  # noqa: PLC0415  (preloaded)
+                    import _python_harness  # noqa: PLC0415  (preloaded)
 
-                    text = _pyrunner.compile_test(source, f"/work/{rel}")
+                    text = _python_harness.compile_test(source, f"/work/{rel}")
                 except Exception:  # noqa: BLE001
                     continue
                 if len(_COMPILED) >= _COMPILED_MAX:

@@ -50,16 +50,16 @@ def test_passed_self_check_is_reused_until_the_task_changes(
 ) -> None:
     monkeypatch.setenv("GRADER_CACHE", str(tmp_path / "cache"))
     task = load_task(task_copy)
-    first = pipeline.calibrate([task])[task.id]
+    first = pipeline.check_references([task])[task.id]
     assert first.ok and first.reference is not None  # really ran
-    again = pipeline.calibrate([task])[task.id]
+    again = pipeline.check_references([task])[task.id]
     assert again.ok and again.reference is None and again.timeout_s == first.timeout_s  # remembered
-    assert pipeline.calibrate([task], use_cache=False)[task.id].reference is not None
+    assert pipeline.check_references([task], use_cache=False)[task.id].reference is not None
     tests = task_copy.parent / "python" / "test_user_flags.py"
     tests.write_text(tests.read_text() + "\n\ndef test_extra():\n    assert True\n")
     changed = load_task(task_copy)
     assert changed.version != task.version
-    assert pipeline.calibrate([changed])[changed.id].reference is not None  # checked afresh
+    assert pipeline.check_references([changed])[changed.id].reference is not None  # checked afresh
 
 
 def test_timeout_grows_with_a_slow_reference(task_copy: Path) -> None:

@@ -500,7 +500,7 @@ def test_jobs_take_the_workers_that_are_warming_instead_of_starting_more(tmp_pat
     job = make_job(
         tmp_path, "python", "def add(a, b):\n    return a + b\n", {"test_add.py": PY_TESTS}
     )
-    with sandbox.TestRunner(2) as runner:  # workers start in the background here
+    with sandbox.Sandbox(2) as runner:  # workers start in the background here
         runs = [future.result() for future in [runner.submit(job) for _ in range(6)]]
     assert all(run.status == "ok" and run.passed == 2 for run in runs)
     assert len(POOL._all) == 2

@@ -38,51 +38,51 @@ Support files are copied next to the solution under their own names.
 from __future__ import annotations
 
 from grader.registry import Registry
-from grader.sandbox.runners.base import Parsed, Plan, Runner
+from grader.sandbox.runners.base import LanguageRunner, Parsed, Plan
 
-RUNNERS: Registry[Runner] = Registry("language runner")
+RUNNERS: Registry[LanguageRunner] = Registry("language runner")
 
 
 @RUNNERS.register("python")
-def _python() -> Runner:
+def _python() -> LanguageRunner:
     from grader.sandbox.runners.python import PythonRunner
 
     return PythonRunner()
 
 
 @RUNNERS.register("javascript")
-def _javascript() -> Runner:
+def _javascript() -> LanguageRunner:
     from grader.sandbox.runners.javascript import JavaScriptRunner
 
     return JavaScriptRunner()
 
 
 @RUNNERS.register("typescript")
-def _typescript() -> Runner:
+def _typescript() -> LanguageRunner:
     from grader.sandbox.runners.javascript import TypeScriptRunner
 
     return TypeScriptRunner()
 
 
 @RUNNERS.register("java")
-def _java() -> Runner:
+def _java() -> LanguageRunner:
     from grader.sandbox.runners.java import JavaRunner
 
     return JavaRunner()
 
 
 @RUNNERS.register("csharp")
-def _csharp() -> Runner:
+def _csharp() -> LanguageRunner:
     from grader.sandbox.runners.csharp import CSharpRunner
 
     return CSharpRunner()
 
 
 @RUNNERS.register("go")
-def _go() -> Runner:
+def _go() -> LanguageRunner:
     from grader.sandbox.runners.go import GoRunner
 
     return GoRunner()
 
 
-__all__ = ["RUNNERS", "Parsed", "Plan", "Runner"]
+__all__ = ["RUNNERS", "Parsed", "Plan", "LanguageRunner"]

@@ -39,7 +39,7 @@ class Parsed:
     found_results: bool = True  # False: no machine-readable results came back at all
 
 
-class Runner(ABC):
+class LanguageRunner(ABC):
     language: str
     default_solution: str
 

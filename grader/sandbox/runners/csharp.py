@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from grader.sandbox.policy import SANDBOX_DIR
-from grader.sandbox.runners.base import PRIVATE, RESULTS_DIR, TOKEN, Parsed, Plan, Runner, env
+from grader.sandbox.runners.base import (
+    PRIVATE,
+    RESULTS_DIR,
+    TOKEN,
+    LanguageRunner,
+    Parsed,
+    Plan,
+    env,
+)
 from grader.sandbox.runners.results import parse_json_cases
 from grader.types import TestJob
 
@@ -14,7 +22,7 @@ RESULTS = f"{PRIVATE}/cs-{TOKEN}.json"
 EXE = f"{RESULTS_DIR}/tests.exe"
 
 
-class CSharpRunner(Runner):
+class CSharpRunner(LanguageRunner):
     language = "csharp"
     default_solution = "Solution.cs"
 
@@ -32,7 +40,7 @@ class CSharpRunner(Runner):
                 "-nologo",
                 "-warn:0",
                 f"-out:{EXE}",
-                "-main:GraderHarness.Runner",
+                "-main:GraderHarness.LanguageRunner",
                 "-r:System.Core.dll",
                 *sources,
             ],

@@ -9,9 +9,9 @@ from typing import Any
 from grader.sandbox.runners.base import (
     PRIVATE,
     TOKEN,
+    LanguageRunner,
     Parsed,
     Plan,
-    Runner,
     env,
     first_lines,
 )
@@ -46,7 +46,7 @@ def set_package(code: str, package: str) -> str:
     return f"package {package}\n\n{code}"
 
 
-class GoRunner(Runner):
+class GoRunner(LanguageRunner):
     language = "go"
     default_solution = "solution.go"
 

@@ -6,7 +6,7 @@ import glob
 from pathlib import Path
 from typing import Any
 
-from grader.sandbox.runners.base import PRIVATE, TOKEN, Parsed, Plan, Runner, env
+from grader.sandbox.runners.base import PRIVATE, TOKEN, LanguageRunner, Parsed, Plan, env
 from grader.sandbox.runners.results import parse_junit
 from grader.types import TestJob
 
@@ -29,7 +29,7 @@ def _tool(name: str) -> str:
     return found[-1] if found else f"/usr/bin/{name}"
 
 
-class JavaRunner(Runner):
+class JavaRunner(LanguageRunner):
     language = "java"
     default_solution = "Solution.java"
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from grader.sandbox.runners.base import PRIVATE, TOKEN, Parsed, Plan, Runner, env
+from grader.sandbox.runners.base import PRIVATE, TOKEN, LanguageRunner, Parsed, Plan, env
 from grader.sandbox.runners.cache import NODE_INSIDE
 from grader.sandbox.runners.results import parse_junit
 from grader.types import TestCase, TestJob
@@ -136,7 +136,7 @@ def parse_node(report: dict[str, Any], plan: Plan) -> Parsed:
     return Parsed(cases)
 
 
-class JavaScriptRunner(Runner):
+class JavaScriptRunner(LanguageRunner):
     language = "javascript"
     default_solution = "solution.js"
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from grader.paths import cache_root
 from grader.sandbox.policy import WORK
-from grader.sandbox.runners.base import Parsed, Plan, Runner, env
+from grader.sandbox.runners.base import LanguageRunner, Parsed, Plan, env
 from grader.sandbox.runners.results import parse_json_cases
 from grader.store import write_text_atomic
 from grader.types import TestJob
@@ -139,7 +139,7 @@ def _write_atomic(path: Path, text: str) -> None:
         write_text_atomic(path, text, durable=False)
 
 
-class PythonRunner(Runner):
+class PythonRunner(LanguageRunner):
     language = "python"
     default_solution = "solution.py"
 
