@@ -23,7 +23,7 @@ from typing import Any
 from grader import gaming, rules, sandbox, scoring, self_check_cache
 from grader.errors import GraderError
 from grader.extract import extract_code
-from grader.models.base import Backend
+from grader.models.base import Backend, SampleUnavailable
 from grader.store import RunStore, load_run, now_iso
 from grader.tasks import load_tasks
 from grader.types import (
@@ -95,11 +95,17 @@ class Prepared:
     extraction: Extraction
     checks: list
     job: TestJob | None
+    checked: SelfCheckResult | None = None  # the task's self-check, when graded in a loop
 
 
-def prepare(task: TaskSpec, extraction: Extraction, timeout_s: float | None) -> Prepared:
+def prepare(
+    task: TaskSpec,
+    extraction: Extraction,
+    timeout_s: float | None,
+    checked: SelfCheckResult | None = None,
+) -> Prepared:
     if extraction.code is None:
-        return Prepared(task, extraction, [], None)
+        return Prepared(task, extraction, [], None, checked)
     checks = rules.check_code(
         extraction.code,
         task.language,
@@ -108,7 +114,7 @@ def prepare(task: TaskSpec, extraction: Extraction, timeout_s: float | None) -> 
         search_paths=rule_paths(task),
     )
     job = test_job(task, extraction.code, timeout_s) if task.tests else None
-    return Prepared(task, extraction, checks, job)
+    return Prepared(task, extraction, checks, job, checked)
 
 
 def finish(prepared: Prepared, tests: TestRun | None) -> Verdict:
@@ -280,15 +286,70 @@ def grade_code(
     task: TaskSpec, *, code: str | None = None, reply: str | None = None, self_check: bool = True
 ) -> tuple[Verdict, SelfCheckResult]:
     """Grade one piece of code (or one model reply) against one task."""
-    checked = check_references([task])[task.id] if self_check else SelfCheckResult.unchecked(task)
-    if not checked.ok:
-        raise GraderError(checked.problem)
     if code is not None:
         extraction = Extraction(code=code, reason="given as a file")
     else:
         extraction = extract_code(reply or "", task.language, task.entry_point)
-    prepared = prepare(task, extraction, checked.timeout_s)
-    return grade_many([prepared])[0], checked
+    graded: list[tuple[Verdict, SelfCheckResult]] = []
+
+    def one_sample(_task: TaskSpec) -> Iterator[ToGrade]:
+        yield ToGrade(extraction, {})
+
+    def broken(checked: SelfCheckResult) -> None:
+        raise GraderError(checked.problem)
+
+    grade_tasks(
+        [task],
+        one_sample,
+        lambda prepared, verdict, _fields: graded.append((verdict, prepared.checked)),
+        broken,
+        self_check=self_check,
+        workers=1,
+    )
+    return graded[0]
+
+
+@dataclass
+class ToGrade:
+    """One sample on its way into the grading loop: its extracted code, and what the store
+    keeps beside the verdict (``_sample_fields``)."""
+
+    extraction: Extraction
+    fields: dict[str, Any]
+
+
+def grade_tasks(
+    tasks: Sequence[TaskSpec],
+    samples_of: Callable[[TaskSpec], Iterable[ToGrade]],
+    done: Done,
+    broken: Callable[[SelfCheckResult], None],
+    *,
+    self_check: bool = True,
+    use_cache: bool = True,
+    workers: int = 2,
+    hold: int = 0,
+) -> None:
+    """The one grading loop (``run``, ``rescore``, ``check``): each task's self-check, then
+    its samples through rules and sandbox, each finished one to ``done``; a task whose
+    reference fails goes to ``broken`` and its samples are not asked for.
+
+    ``hold`` > 0 (a model generating on this machine): every self-check first, then tests
+    in batches of ``hold`` while generation waits, so tests never slow the model down."""
+    with _sandbox(workers if any(t.tests for t in tasks) else 0) as runner:
+        checks = SelfCheck(runner)
+        if self_check:
+            checks.start(tasks, use_cache=use_cache)
+            if hold:
+                checks.all(tasks)
+        grading = Grading(runner, done, hold=hold)
+        for task in tasks:
+            checked = checks.result(task) if self_check else SelfCheckResult.unchecked(task)
+            if not checked.ok:
+                broken(checked)
+                continue
+            for item in samples_of(task):
+                grading.add(prepare(task, item.extraction, checked.timeout_s, checked), item.fields)
+        grading.finish()
 
 
 # --------------------------------------------------------------------------- a run
@@ -329,56 +390,45 @@ def run(options: RunOptions, store: RunStore, *, progress: Progress | None = Non
     outcome = RunOutcome(path=store.path)
     tasks, spec_errors = load_tasks(options.paths)
     outcome.problems += [str(error) for error in spec_errors]
-    with _sandbox(options.workers if any(t.tests for t in tasks) else 0) as runner:
-        backend, replay = _backend(options, outcome)
-        store.update_run(
-            tasks=[_task_record(t) for t in tasks],
-            models=_merge_models(store.run.get("models", []), backend.describe()),
-            spec_errors=[str(e) for e in spec_errors],
-        )
-        self_check = SelfCheck(runner)
-        if options.self_check:
-            self_check.start(tasks, use_cache=options.use_cache)
-        # Replayed samples stream through the sandbox. A model generating here keeps its CPU
-        # to itself: self-checks first, then tests in batches while generation waits.
-        generating = replay is None
-        if generating and options.self_check:
-            self_check.all(tasks)
-        grading = Grading(
-            runner, _store_sample(store, outcome, progress), hold=BATCH if generating else 0
-        )
-        figures: list[Generation] = []
-        started = time.perf_counter()
-        for task in tasks:
-            checked = (
-                self_check.result(task) if options.self_check else SelfCheckResult.unchecked(task)
-            )
-            if not checked.ok:
-                _report_broken(checked, outcome)
+    backend = _backend(options)
+    outcome.problems += backend.input_problems({t.id for t in tasks})
+    store.update_run(
+        tasks=[_task_record(t) for t in tasks],
+        models=_merge_models(store.run.get("models", []), backend.describe()),
+        spec_errors=[str(e) for e in spec_errors],
+    )
+    figures: list[Generation] = []
+
+    def samples_of(task: TaskSpec) -> Iterator[ToGrade]:
+        for sample, model_name in backend.samples(task.id, options.samples):
+            if store.is_done((task.id, model_name, sample)):
+                outcome.skipped += 1
                 continue
-            samples = replay.samples_for(task.id) if replay else range(options.samples)
-            for sample in samples:
-                model_name = replay.model_for(task.id, sample) if replay else backend.name
-                if store.is_done((task.id, model_name, sample)):
-                    outcome.skipped += 1
-                    continue
-                generation, error = _generate(backend, task, sample, options)
-                if generation is not None and not generation.cached:
-                    figures.append(generation)
-                extraction = extract_code(
-                    generation.text if generation else "", task.language, task.entry_point
-                )
-                prepared = prepare(task, extraction, checked.timeout_s)
-                grading.add(prepared, _sample_fields(task, sample, model_name, generation, error))
-        grading.finish()
-    if replay:
-        unknown = sorted(replay.tasks() - {t.id for t in tasks})
-        for task_id in unknown:
-            line = min(e["_line"] for (t, _), e in replay.entries.items() if t == task_id)
-            outcome.problems.append(
-                f"{replay.path}: line {line}: unknown task {task_id!r}; skipped"
+            generation, error = _generate(backend, task, sample, options)
+            if generation is not None and not generation.cached:
+                figures.append(generation)
+            text = generation.text if generation else ""
+            yield ToGrade(
+                extract_code(text, task.language, task.entry_point),
+                _sample_fields(task, sample, model_name, generation, error),
             )
-    backend.close()
+
+    started = time.perf_counter()
+    try:
+        # Replayed samples stream through the sandbox; a model generating here keeps its CPU
+        # to itself (tests in batches while generation waits).
+        grade_tasks(
+            tasks,
+            samples_of,
+            _store_sample(store, outcome, progress),
+            lambda checked: _report_broken(checked, outcome),
+            self_check=options.self_check,
+            use_cache=options.use_cache,
+            workers=options.workers,
+            hold=BATCH if backend.generates_here else 0,
+        )
+    finally:
+        backend.close()
     store.update_run(
         finished_at=now_iso(),
         throughput=_throughput(store, figures, time.perf_counter() - started),
@@ -392,7 +442,7 @@ def run(options: RunOptions, store: RunStore, *, progress: Progress | None = Non
 
 @contextmanager
 def _sandbox(workers: int) -> Iterator[sandbox.Sandbox | None]:
-    """A sandbox runner whose ``workers`` start warming at once; none for 0 workers."""
+    """A sandbox whose ``workers`` start warming at once; none for 0 workers."""
     runner = sandbox.Sandbox(workers) if workers > 0 else None
     try:
         yield runner
@@ -416,22 +466,16 @@ def _store_sample(store: RunStore, outcome: RunOutcome, progress: Progress | Non
     return done
 
 
-def _backend(options: RunOptions, outcome: RunOutcome) -> tuple[Backend, Any]:
-    from grader.models.replay import ReplayBackend
-
-    if options.replay:
-        replay = ReplayBackend(options.replay)
-        outcome.problems += [f"{replay.path}: line {p.line}: {p.message}" for p in replay.problems]
-        return replay, replay
+def _backend(options: RunOptions) -> Backend:
+    """The run's backend, through the one door; ``--replay FILE`` is ``replay:FILE``."""
     from grader.models import load_backend
 
-    backend = load_backend(
-        options.model,
+    return load_backend(
+        f"replay:{options.replay}" if options.replay else options.model,
         template=options.template,
         overrides=options.overrides,
         use_cache=options.use_cache,
     )
-    return backend, None
 
 
 def _generate(
@@ -448,6 +492,8 @@ def _generate(
     )
     try:
         return backend.generate(request), None
+    except SampleUnavailable as missing:  # this sample's error, not the run's
+        return None, str(missing)
     except GraderError:
         raise
     except Exception as error:  # one failed generation must not lose the run
@@ -570,38 +616,40 @@ def rescore(run_dir: Path, store: RunStore, *, workers: int = 2) -> RunOutcome:
     sources = [t.get("source") for t in old.run.get("tasks", []) if t.get("source")]
     tasks, errors = load_tasks([s for s in sources if Path(s).exists()])
     outcome.problems += [str(e) for e in errors]
-    by_id = {t.id: t for t in tasks}
+    known = {t.id for t in tasks}
+    outcome.problems += [
+        f"{run_dir}: task {task!r} no longer exists; its samples were skipped"
+        for task in dict.fromkeys(r.task for r in old.results)
+        if task not in known
+    ]
     store.update_run(
         tasks=[_task_record(t) for t in tasks],
         models=old.run.get("models", []),
         rescored_from=str(run_dir),
         settings=old.run.get("settings", {}),
     )
-    with _sandbox(workers if any(t.tests for t in tasks) else 0) as runner:
-        self_check = SelfCheck(runner).start(tasks)
-        grading = Grading(runner, _store_sample(store, outcome, None))
-        for result in old.results:
-            task = by_id.get(result.task)
-            if task is None:
-                outcome.problems.append(
-                    f"{run_dir}: task {result.task!r} no longer exists; its samples were skipped"
-                )
-                continue
-            checked = self_check.result(task)
-            if not checked.ok:
-                continue
-            extraction = extract_code(result.completion, task.language, task.entry_point)
+
+    def samples_of(task: TaskSpec) -> Iterator[ToGrade]:
+        for result in (r for r in old.results if r.task == task.id):
             fields = _sample_fields(
                 task, result.sample, result.model, result.generation, result.error
             )
             fields["prompt"] = result.prompt
-            grading.add(prepare(task, extraction, checked.timeout_s), fields)
-        grading.finish()
-        for checked in self_check.all(tasks).values():
-            if not checked.ok:
-                _report_broken(checked, outcome)
+            extraction = extract_code(result.completion, task.language, task.entry_point)
+            yield ToGrade(extraction, fields)
+
+    grade_tasks(
+        tasks,
+        samples_of,
+        _store_sample(store, outcome, None),
+        lambda checked: _report_broken(checked, outcome),
+        workers=workers,
+    )
     store.update_run(
-        finished_at=now_iso(), throughput=old.run.get("throughput", {}), problems=outcome.problems
+        finished_at=now_iso(),
+        throughput=old.run.get("throughput", {}),
+        problems=outcome.problems,
+        broken_tasks=outcome.broken_tasks,
     )
     outcome.problems += write_outputs(store.path)
     return outcome

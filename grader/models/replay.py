@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from grader.errors import GraderError
-from grader.models.base import Backend
+from grader.models.base import Backend, SampleUnavailable
 from grader.types import Generation, GenerationRequest
 
 
@@ -19,19 +19,35 @@ class ReplayProblem:
     message: str
 
 
+@dataclass(frozen=True)
+class StoredCompletion:
+    """One line of a replay file."""
+
+    line: int
+    text: str
+    model: str | None
+    figures: dict[str, float]
+
+
+FIGURES = ("completion_tokens", "prompt_tokens", "seconds", "tokens_per_second", "ttft_s")
+
+
 class ReplayBackend(Backend):
     """Serves ``{"task": ID, "completion": TEXT, "model"?: NAME, "sample"?: N}`` lines.
 
     Lines for one task without ``sample`` are numbered 0, 1, … in file order. Malformed
-    lines are kept as ``problems`` (with their line numbers) and skipped.
+    lines are kept as ``problems`` (with their line numbers) and skipped. A stored completion
+    is a ``Generation`` like any other; the figures the line does not give are absent.
     """
+
+    generates_here = False
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         if not self.path.is_file():
             raise GraderError(f"{self.path}: replay file not found")
         self.problems: list[ReplayProblem] = []
-        self.entries: dict[tuple[str, int], dict[str, Any]] = {}
+        self._stored: dict[tuple[str, int], StoredCompletion] = {}
         models: set[str] = set()
         counters: dict[str, int] = defaultdict(int)
         text = self.path.read_text(encoding="utf-8", errors="replace")
@@ -46,13 +62,16 @@ class ReplayBackend(Backend):
             if sample is None:
                 sample = counters[task]
             counters[task] = max(counters[task], sample + 1)
-            if (task, sample) in self.entries:
+            if (task, sample) in self._stored:
                 self.problems.append(
                     ReplayProblem(number, f"duplicate task {task!r} sample {sample}; skipped")
                 )
                 continue
-            entry["_line"] = number
-            self.entries[(task, sample)] = entry
+            figures = {k: entry[k] for k in FIGURES if isinstance(entry.get(k), int | float)}
+            model = str(entry["model"]) if entry.get("model") else None
+            self._stored[(task, sample)] = StoredCompletion(
+                number, entry["completion"], model, figures
+            )
             if entry.get("model"):
                 models.add(str(entry["model"]))
         self.name = models.pop() if len(models) == 1 else f"replay:{self.path.name}"
@@ -84,41 +103,38 @@ class ReplayBackend(Backend):
             return None
         return entry
 
-    def tasks(self) -> set[str]:
-        return {task for task, _ in self.entries}
+    def samples(self, task_id: str, count: int) -> list[tuple[int, str]]:
+        """Every stored sample of the task, whatever ``count`` asked for."""
+        return [
+            (sample, stored.model or self.name)
+            for (task, sample), stored in sorted(self._stored.items())
+            if task == task_id
+        ]
 
-    def samples_for(self, task: str) -> list[int]:
-        return sorted(sample for t, sample in self.entries if t == task)
-
-    def model_for(self, task: str, sample: int) -> str:
-        entry = self.entries.get((task, sample), {})
-        return str(entry.get("model") or self.name)
+    def input_problems(self, task_ids: set[str]) -> list[str]:
+        problems = [f"{self.path}: line {p.line}: {p.message}" for p in self.problems]
+        first_line: dict[str, int] = {}
+        for (task, _), stored in self._stored.items():
+            first_line[task] = min(first_line.get(task, stored.line), stored.line)
+        problems += [
+            f"{self.path}: line {line}: unknown task {task!r}; skipped"
+            for task, line in sorted(first_line.items())
+            if task not in task_ids
+        ]
+        return problems
 
     def generate(self, request: GenerationRequest) -> Generation:
-        entry = self.entries.get((request.task_id, request.sample))
-        if entry is None:
-            raise GraderError(
+        stored = self._stored.get((request.task_id, request.sample))
+        if stored is None:
+            raise SampleUnavailable(
                 f"{self.path}: no completion for task {request.task_id!r} sample {request.sample}"
             )
-        figures = {
-            k: entry.get(k)
-            for k in (
-                "completion_tokens",
-                "prompt_tokens",
-                "seconds",
-                "tokens_per_second",
-                "ttft_s",
-            )
-        }
-        return Generation(
-            text=entry["completion"],
-            **{k: v for k, v in figures.items() if isinstance(v, int | float)},
-        )
+        return Generation(text=stored.text, **stored.figures)
 
     def describe(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "backend": "replay",
             "source": str(self.path),
-            "lines": len(self.entries),
+            "lines": len(self._stored),
         }

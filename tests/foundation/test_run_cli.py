@@ -234,3 +234,56 @@ def test_every_command_has_help() -> None:
         )
         out = CliRunner().invoke(grade, [*path, "--help"])
         assert out.exit_code == 0, (path, out.output)
+
+
+def test_model_replay_spec_is_the_same_route_as_the_replay_option(
+    tmp_path: Path, user_flags_spec: Path, user_flags_solutions: Path
+) -> None:
+    """``--model replay:FILE`` goes through ``load_backend`` like ``--replay FILE``."""
+    replay = write_replay(
+        tmp_path / "replay.jsonl",
+        [
+            json.dumps(
+                {
+                    "task": "user-flags/python",
+                    "completion": fenced(user_flags_solutions / "reference.py"),
+                    "model": "m",
+                    "sample": 3,
+                    "tokens_per_second": 12.5,
+                }
+            ),
+            "{not json",
+        ],
+    )
+    out = CliRunner().invoke(
+        grade,
+        ["run", str(user_flags_spec), "--model", f"replay:{replay}", "--out", str(tmp_path / "r")],
+    )
+    assert out.exit_code == 2, out.output  # the bad line is an input problem
+    assert "replay.jsonl: line 2: not valid JSON" in out.output
+    run = load_run(tmp_path / "r")
+    assert [(r.sample, r.model, r.passed) for r in run.results] == [(3, "m", True)]
+    assert run.results[0].tokens_per_second == 12.5 and run.results[0].completion_tokens is None
+    assert run.run["models"][0]["backend"] == "replay"
+
+
+def test_a_missing_replay_sample_is_that_samples_error(
+    tmp_path: Path, user_flags_spec: Path
+) -> None:
+    from grader import pipeline
+    from grader.models import load_backend
+    from grader.models.replay import ReplayBackend
+    from grader.tasks import load_task
+
+    replay = write_replay(
+        tmp_path / "replay.jsonl", [json.dumps({"task": "user-flags/python", "completion": "x"})]
+    )
+    backend = load_backend(f"replay:{replay}")
+    assert isinstance(backend, ReplayBackend) and not backend.generates_here
+    task = load_task(user_flags_spec)
+    options = pipeline.RunOptions(paths=[str(user_flags_spec)])
+    found, error = pipeline._generate(backend, task, 0, options)
+    assert found is not None and found.text == "x" and error is None
+    missing, error = pipeline._generate(backend, task, 1, options)
+    assert missing is None and error is not None
+    assert "no completion" in error and "sample 1" in error

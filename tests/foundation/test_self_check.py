@@ -66,3 +66,26 @@ def test_timeout_grows_with_a_slow_reference(task_copy: Path) -> None:
     task = load_task(task_copy)
     assert pipeline._timeout(task, 0.1) == task.limits.time_s
     assert pipeline._timeout(task, 100.0) == task.limits.calibrate_factor * 100.0
+
+
+def test_rescore_records_a_task_broken_since_the_run(task_copy: Path, tmp_path: Path) -> None:
+    """``run`` and ``rescore`` share one grading loop: both record broken tasks in run.json."""
+    reference = task_copy.parent / "python" / "reference.py"
+    replay = tmp_path / "replay.jsonl"
+    replay.write_text(
+        json.dumps(
+            {"task": "user-flags/python", "completion": f"```python\n{reference.read_text()}```"}
+        )
+        + "\n"
+    )
+    runner = CliRunner()
+    first = runner.invoke(
+        grade, ["run", str(task_copy), "--replay", str(replay), "--out", str(tmp_path / "a")]
+    )
+    assert first.exit_code == 0, first.output
+    reference.write_text(reference.read_text().replace('"code": 50004', '"code": 40400'))
+    again = runner.invoke(grade, ["rescore", str(tmp_path / "a"), "--out", str(tmp_path / "b")])
+    assert again.exit_code == 2, again.output
+    rescored = load_run(tmp_path / "b")
+    assert rescored.results == [] and rescored.run["broken_tasks"] == ["user-flags/python"]
+    assert "does not pass its own tests" in " ".join(rescored.run["problems"])
