@@ -9,7 +9,6 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_ROOT = PACKAGE_DIR.parent
 RUBRICS_DIR = REPO_ROOT / "rubrics"
 RULES_DIR = RUBRICS_DIR / "rules"
-TASKS_DIR = REPO_ROOT / "tasks"
 MODELS_DIR = REPO_ROOT / "models"
 REPORTS_DIR = REPO_ROOT / "reports"
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from grader._files import write_text_atomic
 from grader.store import load_run
 from grader.summary import score_rows
 from grader.types import SampleResult
@@ -423,6 +424,6 @@ def write_records(run_dir: Path) -> list[Path]:
         name = str(model.get("name"))
         results = [r for r in loaded.results if r.model == name]
         path = Path(run_dir) / f"record-{slug(name)}.md"
-        path.write_text(render_record(loaded.run, model, results), encoding="utf-8")
+        write_text_atomic(path, render_record(loaded.run, model, results))
         written.append(path)
     return written

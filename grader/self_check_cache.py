@@ -14,8 +14,8 @@ import time
 from functools import cache
 from pathlib import Path
 
+from grader._files import write_json_atomic
 from grader.paths import PACKAGE_DIR, cache_root
-from grader.store import write_json_atomic
 from grader.types import TaskSpec
 
 MAX_AGE_S = 24 * 3600

@@ -1,4 +1,4 @@
-"""The only reader and writer of run directories.
+"""The only reader and writer of run directories (its files written through ``grader._files``).
 
 A run directory holds ``run.json`` (what ran), ``results.jsonl`` (one ``SampleResult`` a
 line) and the files written from them (report, records). ``run.json`` is replaced
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from grader._files import write_json_atomic
 from grader.errors import GraderError
 from grader.paths import REPORTS_DIR
 from grader.types import SampleResult
@@ -46,29 +46,6 @@ def default_run_dir() -> Path:
         suffix += 1
         path = REPORTS_DIR / "runs" / f"{stamp}-{suffix}"
     return path
-
-
-def write_text_atomic(path: Path, text: str, *, durable: bool = True) -> None:
-    """Replace ``path`` with ``text`` in one step. ``durable`` also waits for the disk
-    (fsync); a cache entry, which costs only time when lost, does without."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            if durable:
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_json_atomic(path: Path, data: Any, *, durable: bool = True) -> None:
-    """``data`` as indented JSON, through ``write_text_atomic``."""
-    text = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
-    write_text_atomic(path, text, durable=durable)
 
 
 def sample_key(result: SampleResult | dict[str, Any]) -> SampleKey:

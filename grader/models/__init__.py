@@ -10,6 +10,7 @@ from typing import Any
 from grader.errors import ModelError
 from grader.models.base import Backend
 from grader.models.profile import ModelProfile, load_profile
+from grader.paths import MODELS_DIR
 from grader.registry import Registry
 
 __all__ = ["BACKENDS", "Backend", "DEFAULT_PROFILE", "load_backend", "resolve_profile"]
@@ -18,10 +19,6 @@ __all__ = ["BACKENDS", "Backend", "DEFAULT_PROFILE", "load_backend", "resolve_pr
 BackendFactory = Callable[..., Backend]
 BACKENDS: Registry[BackendFactory] = Registry("model backend")
 DEFAULT_PROFILE = "qwen2.5-coder-0.5b"
-
-
-def _models_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "models"
 
 
 @BACKENDS.register("llama-cpp")
@@ -97,12 +94,12 @@ def resolve_profile(spec: str | None) -> tuple[ModelProfile, Path | None]:
     candidates = (
         [Path(name)]
         if name.endswith((".yaml", ".yml"))
-        else [_models_dir() / f"{name}.yaml", _models_dir() / f"{name}.yml"]
+        else [MODELS_DIR / f"{name}.yaml", MODELS_DIR / f"{name}.yml"]
     )
     for path in candidates:
         if path.is_file():
             return load_profile(path), path.resolve()
-    known = ", ".join(sorted(p.stem for p in _models_dir().glob("*.yaml"))) or "none"
+    known = ", ".join(sorted(p.stem for p in MODELS_DIR.glob("*.yaml"))) or "none"
     raise ModelError(f"{name}: no such model profile, GGUF file or server spec (profiles: {known})")
 
 

@@ -91,8 +91,6 @@ ALIASES: dict[str, str] = {
     "type_v": "v_cache_type",
 }
 
-SAMPLING_FIELDS = ("temperature", "top_p", "top_k", "min_p", "repeat_penalty", "max_tokens")
-
 
 class Constraint(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)

@@ -8,28 +8,11 @@ from __future__ import annotations
 import math
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
+from grader.summary import pass_at_k
 from grader.types import SampleResult
-
-
-def _local_pass_at_k(n: int, c: int, k: int) -> float:
-    """Unbiased pass@k (Chen et al. 2021): 1 - C(n-c, k) / C(n, k), as a stable product."""
-    if n - c < k:
-        return 1.0
-    return 1.0 - math.prod(1.0 - k / i for i in range(n - c + 1, n + 1))
-
-
-def _pass_at_k_function() -> Callable[[int, int, int], float]:
-    try:
-        from grader.summary import pass_at_k
-    except ImportError:  # the summary module is optional for the report
-        return _local_pass_at_k
-    return pass_at_k
-
-
-pass_at_k = _pass_at_k_function()
 
 
 def choose_ks(max_samples: int) -> list[int]:

@@ -21,6 +21,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from grader._files import write_text_atomic
 from grader.paths import cache_root
 from grader.report import _overview, _payload
 from grader.report.review import read_run_review, run_key
@@ -244,7 +245,5 @@ def write_report(run_dir: Path, baseline_dir: Path | None = None) -> Path:
     run_dir = Path(run_dir)
     html = render_report(run_dir, Path(baseline_dir) if baseline_dir is not None else None)
     target = run_dir / REPORT_FILE
-    tmp = target.with_name(f".{REPORT_FILE}.tmp")
-    tmp.write_text(html, encoding="utf-8")
-    tmp.replace(target)
+    write_text_atomic(target, html)
     return target

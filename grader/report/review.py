@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from grader._files import write_json_atomic
 from grader.errors import GraderError
-from grader.store import LoadedRun, load_run, write_json_atomic
+from grader.store import LoadedRun, load_run
 
 REVIEW_FILE = "review.json"
 VERSION = 1

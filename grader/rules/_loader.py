@@ -16,10 +16,11 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from grader.paths import RULES_DIR
+
 from ._match import Compiled, Compiler, RuleError, capture_names
 from ._model import Fragment, Matcher, RuleSpec
 
-RULES_DIR = Path(__file__).resolve().parents[2] / "rubrics" / "rules"
 UTILS = "utils"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _lock = threading.Lock()

@@ -196,20 +196,12 @@ def _check_references(path: Path, task: TaskSpec, base: Path) -> None:
     bindings = [(f"rules[{i}]", b) for i, b in enumerate(task.rules)]
     for r, requirement in enumerate(task.requirements):
         bindings += [(f"requirements[{r}].rules[{i}]", b) for i, b in enumerate(requirement.rules)]
-    rule_exists = _rule_lookup()
+    from grader.rules import rule_exists  # here: the rule engine imports task types
     for field, binding in bindings:
         if binding.requirement is not None and binding.requirement not in ids:
             raise SpecError(path, field, f"names unknown requirement {binding.requirement!r}")
-        if rule_exists is not None and not rule_exists(binding.rule, [base / "rules"]):
+        if not rule_exists(binding.rule, [base / "rules"]):
             raise SpecError(path, f"{field}.rule", f"rule not found: {binding.rule!r}")
-
-
-def _rule_lookup():  # type: ignore[no-untyped-def]
-    try:
-        from grader.rules import rule_exists
-    except ImportError:  # the rule engine is optional for loading specs
-        return None
-    return rule_exists
 
 
 def _field_name(loc: Sequence[int | str]) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import glob
-from pathlib import Path
 from typing import Any
 
 from grader.sandbox.runners.base import PRIVATE, TOKEN, LanguageRunner, Parsed, Plan, env
@@ -89,7 +88,3 @@ class JavaRunner(LanguageRunner):
     def parse(self, report: dict[str, Any], plan: Plan) -> Parsed:
         cases = parse_junit((report.get("files") or {}).get(REPORT))
         return Parsed(cases or [], found_results=cases is not None)
-
-
-def java_home() -> Path:
-    return Path(_tool("java")).parent.parent

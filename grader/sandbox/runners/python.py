@@ -13,11 +13,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from grader._files import write_text_atomic
 from grader.paths import cache_root
 from grader.sandbox.policy import WORK
 from grader.sandbox.runners.base import LanguageRunner, Parsed, Plan, env
 from grader.sandbox.runners.results import parse_json_cases
-from grader.store import write_text_atomic
 from grader.types import TestJob
 
 _PYTEST_ONLY = {"fixture", "mark", "parametrize", "usefixtures", "pytestmark", "yield_fixture"}
