@@ -33,6 +33,7 @@ from grader.notes import (
     run_problem_note,
     syntax_note,
 )
+from grader.rules import SYNTAX_ERROR
 from grader.types import (
     Extraction,
     Finding,
@@ -49,7 +50,6 @@ from grader.types import (
 MET = 0.999
 # Keys that name what a binding checks, tried in this order when none varies across bindings.
 DISTINGUISHING = ("code", "codes", "flag", "flags", "name", "names", "value", "values")
-SYNTAX_RULES = re.compile(r"syntax|parse", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- test names
@@ -368,7 +368,7 @@ def _gaming_notes(gaming: Sequence[Gaming]) -> list[Note]:
 
 
 def _is_syntax(check: RuleCheck) -> bool:
-    return bool(SYNTAX_RULES.search(check.rule))
+    return check.rule == SYNTAX_ERROR
 
 
 def _findings(checks: Iterable[RuleCheck]) -> list[Finding]:
