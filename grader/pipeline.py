@@ -382,7 +382,7 @@ class RunOutcome:
     broken_tasks: list[str] = field(default_factory=list)
 
 
-Progress = Callable[[str, int], None]  # (description, samples done just now)
+Progress = Callable[[SampleResult], None]  # called with each sample as it is stored
 
 
 def run(options: RunOptions, store: RunStore, *, progress: Progress | None = None) -> RunOutcome:
@@ -458,10 +458,11 @@ def _report_broken(checked: SelfCheckResult, outcome: RunOutcome) -> None:
 
 def _store_sample(store: RunStore, outcome: RunOutcome, progress: Progress | None) -> Done:
     def done(_prepared: Prepared, verdict: Verdict, fields: dict[str, Any]) -> None:
-        store.append(SampleResult(**verdict.model_dump(), **fields))
+        result = SampleResult(**verdict.model_dump(), **fields)
+        store.append(result)
         outcome.graded += 1
         if progress:
-            progress(fields["task"], 1)
+            progress(result)
 
     return done
 

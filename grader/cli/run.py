@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import statistics
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -14,7 +16,7 @@ from grader import pipeline, sandbox
 from grader.errors import GraderError
 from grader.store import RunStore, default_run_dir, load_run
 from grader.tasks import find_spec_files, load_task
-from grader.types import Verdict
+from grader.types import SampleResult, Verdict
 
 
 def sandbox_option(func):  # type: ignore[no-untyped-def]
@@ -51,10 +53,12 @@ def _overrides(pairs: tuple[str, ...], **named: Any) -> dict[str, Any]:
 
 
 @contextmanager
-def _progress(total: int):  # type: ignore[no-untyped-def]
-    """A rich progress bar on a terminal; silent otherwise."""
-    if not sys.stderr.isatty() or total <= 1:
-        yield None
+def _progress(total: int) -> Iterator[pipeline.Progress]:
+    """A rich progress bar on a terminal; elsewhere (CI, ``> log``) one line per task."""
+    if not sys.stderr.isatty():
+        lines = TaskLines()
+        yield lines.add
+        lines.flush()
         return
     from rich.progress import (
         BarColumn,
@@ -73,10 +77,37 @@ def _progress(total: int):  # type: ignore[no-untyped-def]
     ) as bar:
         bar_id = bar.add_task("grading", total=total)
 
-        def advance(description: str, done: int) -> None:
-            bar.update(bar_id, advance=done, description=description)
+        def advance(result: SampleResult) -> None:
+            bar.update(bar_id, advance=1, description=result.task)
 
         yield advance
+
+
+class TaskLines:
+    """Collects a task's samples (they arrive together, in order) and prints one line for
+    the task once the next task starts or the run ends."""
+
+    def __init__(self) -> None:
+        self.results: list[SampleResult] = []
+
+    def add(self, result: SampleResult) -> None:
+        if self.results and self.results[0].task != result.task:
+            self.flush()
+        self.results.append(result)
+
+    def flush(self) -> None:
+        if self.results:
+            click.echo(task_line(self.results), err=True)
+        self.results = []
+
+
+def task_line(results: list[SampleResult]) -> str:
+    """``task: score S, P/N passed, T tok/s`` (mean score; median speed of generated ones)."""
+    score = statistics.fmean(r.score for r in results)
+    passed = sum(r.passed for r in results)
+    speeds = [r.tokens_per_second for r in results if r.tokens_per_second]
+    speed = f"{statistics.median(speeds):.1f} tok/s" if speeds else "- tok/s"
+    return f"{results[0].task}: score {score:.0f}, {passed}/{len(results)} passed, {speed}"
 
 
 @click.command()

@@ -287,3 +287,31 @@ def test_a_missing_replay_sample_is_that_samples_error(
     missing, error = pipeline._generate(backend, task, 1, options)
     assert missing is None and error is not None
     assert "no completion" in error and "sample 1" in error
+
+
+def test_without_a_terminal_each_task_prints_one_line_as_it_finishes(
+    tmp_path: Path, user_flags_spec: Path, user_flags_solutions: Path
+) -> None:
+    """CI or ``> log``: no progress bar, one line a task (task, score, passed, tokens/s)."""
+    replay = write_replay(
+        tmp_path / "replay.jsonl",
+        [
+            json.dumps(
+                {
+                    "task": "user-flags/python",
+                    "completion": fenced(user_flags_solutions / name),
+                    "model": "m",
+                    "tokens_per_second": speed,
+                }
+            )
+            for name, speed in (("reference.py", 10.0), ("wrong-seed.py", 20.0))
+        ],
+    )
+    out = CliRunner().invoke(
+        grade, ["run", str(user_flags_spec), "--replay", str(replay), "--out", str(tmp_path / "r")]
+    )
+    assert out.exit_code == 0, out.output
+    results = load_run(tmp_path / "r").results
+    mean = sum(r.score for r in results) / len(results)
+    lines = [line for line in out.stderr.splitlines() if line.startswith("user-flags/python:")]
+    assert lines == [f"user-flags/python: score {mean:.0f}, 1/2 passed, 15.0 tok/s"]
