@@ -54,6 +54,12 @@ def private_cache(
         yield root
 
 
+@pytest.fixture(scope="session")
+def shared_cache_root() -> Path:
+    """Where the shared cache is, for fixtures wider than one test (a loaded model)."""
+    return SHARED_CACHE
+
+
 @pytest.fixture
 def shared_cache(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Opt in to the shared cache (the tooling and models set-up installed)."""

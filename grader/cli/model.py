@@ -33,10 +33,11 @@ def pull(force: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a line.")
 def list_models(as_json: bool) -> None:
     """The profiles in models/ and whether each one's GGUF is available."""
-    from grader.models import DEFAULT_PROFILE, _models_dir, resolve_profile
+    from grader.models import DEFAULT_PROFILE, resolve_profile
     from grader.models.profile import resolve_model_file
+    from grader.paths import MODELS_DIR
 
-    for path in sorted(_models_dir().glob("*.y*ml")):
+    for path in sorted(MODELS_DIR.glob("*.y*ml")):
         profile, profile_path = resolve_profile(str(path))
         try:
             where, ready = str(resolve_model_file(profile, profile_path)), True

@@ -78,6 +78,7 @@ def extra_mounts() -> dict[str, Path]:
 class Worker:
     def __init__(self, isolate: bool) -> None:
         self.isolate = isolate
+        self.mounts = extra_mounts() if isolate else {}
         if isolate and policy.use_userns():
             self.uid, self._lock = policy.USERNS_UID, None
         elif os.geteuid() != 0:
@@ -91,7 +92,7 @@ class Worker:
             config["sys_path"] = policy.inside_sys_path()
             zygote = str(policy.INSIDE_CODE / "zygote.py")
             command = policy.bwrap_command(
-                extra_mounts(), [python, "-I", "-S", "-B", zygote, json.dumps(config)]
+                self.mounts, [python, "-I", "-S", "-B", zygote, json.dumps(config)]
             )
             env = {"PATH": policy.PATH}
         else:
@@ -116,6 +117,11 @@ class Worker:
             self.close()
             raise WorkerDied("the sandbox worker did not start")
         self.count = 0
+
+    def fits(self, isolate: bool) -> bool:
+        """Whether this worker can take a job: same isolation, and the caches it mounted are
+        still the ones ``GRADER_CACHE`` names (tests switch it between runs)."""
+        return self.isolate == isolate and (not isolate or self.mounts == extra_mounts())
 
     def _read_line(self, timeout: float) -> dict[str, Any]:
         assert self.proc.stdout is not None
@@ -190,14 +196,14 @@ class Pool:
         with self._lock:
             while self._idle:
                 worker = self._idle.pop()
-                if worker.alive() and worker.isolate == isolate:
+                if worker.alive() and worker.fits(isolate):
                     return worker
                 worker.close()
             starting = self._starting.pop(0) if self._starting else None
         if starting is not None:  # a worker on its way: wait for it rather than start another
             with contextlib.suppress(WorkerDied, OSError):
                 worker = starting.result()
-                if worker.isolate == isolate:
+                if worker.fits(isolate):
                     return worker
                 self.release(worker)
         return _SPAWNER.submit(self._start, isolate).result()
@@ -217,7 +223,7 @@ class Pool:
             self.release(worker)
 
     def _missing(self, count: int, isolate: bool) -> int:
-        ready = len([w for w in self._idle if w.alive() and w.isolate == isolate])
+        ready = len([w for w in self._idle if w.alive() and w.fits(isolate)])
         return count - ready - len(self._starting)
 
     def warm(self, count: int, isolate: bool) -> None:

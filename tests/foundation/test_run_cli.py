@@ -91,6 +91,13 @@ def test_check_bad_spec_is_exit_2_one_line(tmp_path: Path, user_flags_solutions:
     assert "Traceback" not in out.output and f"{spec}:" in out.output
 
 
+def reply_line(solution: Path, model: str, **extra: object) -> str:
+    """A replay line for user-flags/python whose completion is ``solution`` in a fence."""
+    return json.dumps(
+        {"task": "user-flags/python", "completion": fenced(solution), "model": model, **extra}
+    )
+
+
 def write_replay(path: Path, lines: list[str]) -> Path:
     path.write_text("\n".join(lines) + "\n")
     return path
@@ -99,20 +106,8 @@ def write_replay(path: Path, lines: list[str]) -> Path:
 def test_replay_grades_good_lines_and_reports_bad_ones(
     tmp_path: Path, user_flags_spec: Path, user_flags_solutions: Path
 ) -> None:
-    good = json.dumps(
-        {
-            "task": "user-flags/python",
-            "completion": fenced(user_flags_solutions / "reference.py"),
-            "model": "lmstudio/x",
-        }
-    )
-    seed = json.dumps(
-        {
-            "task": "user-flags/python",
-            "completion": fenced(user_flags_solutions / "wrong-seed.py"),
-            "model": "lmstudio/x",
-        }
-    )
+    good = reply_line(user_flags_solutions / "reference.py", "lmstudio/x")
+    seed = reply_line(user_flags_solutions / "wrong-seed.py", "lmstudio/x")
     no_code = json.dumps(
         {"task": "user-flags/python", "completion": "Sorry, I can't.", "model": "lmstudio/x"}
     )
@@ -195,15 +190,7 @@ def test_rescore_regrades_stored_completions(
 ) -> None:
     replay = write_replay(
         tmp_path / "replay.jsonl",
-        [
-            json.dumps(
-                {
-                    "task": "user-flags/python",
-                    "completion": fenced(user_flags_solutions / "reference.py"),
-                    "model": "m",
-                }
-            ),
-        ],
+        [reply_line(user_flags_solutions / "reference.py", "m")],
     )
     runner = CliRunner()
     first = runner.invoke(
@@ -243,14 +230,8 @@ def test_model_replay_spec_is_the_same_route_as_the_replay_option(
     replay = write_replay(
         tmp_path / "replay.jsonl",
         [
-            json.dumps(
-                {
-                    "task": "user-flags/python",
-                    "completion": fenced(user_flags_solutions / "reference.py"),
-                    "model": "m",
-                    "sample": 3,
-                    "tokens_per_second": 12.5,
-                }
+            reply_line(
+                user_flags_solutions / "reference.py", "m", sample=3, tokens_per_second=12.5
             ),
             "{not json",
         ],
@@ -296,14 +277,7 @@ def test_without_a_terminal_each_task_prints_one_line_as_it_finishes(
     replay = write_replay(
         tmp_path / "replay.jsonl",
         [
-            json.dumps(
-                {
-                    "task": "user-flags/python",
-                    "completion": fenced(user_flags_solutions / name),
-                    "model": "m",
-                    "tokens_per_second": speed,
-                }
-            )
+            reply_line(user_flags_solutions / name, "m", tokens_per_second=speed)
             for name, speed in (("reference.py", 10.0), ("wrong-seed.py", 20.0))
         ],
     )

@@ -7,14 +7,16 @@ import pytest
 from grader.models import embedded, load_backend
 from grader.types import GenerationRequest
 
-pytestmark = [pytest.mark.model, pytest.mark.slow]
+pytestmark = [pytest.mark.model, pytest.mark.slow, pytest.mark.shared_cache]
 
 
 @pytest.fixture(scope="module")
-def default_backend():  # type: ignore[no-untyped-def]
-    if not embedded.is_ready(embedded.DEFAULT):
+def default_backend(shared_cache_root):  # type: ignore[no-untyped-def]
+    if not embedded.is_ready(embedded.DEFAULT, shared_cache_root):
         pytest.skip("embedded model not pulled: run `grade model pull` (≈5 s, 491 MB)")
-    backend = load_backend(None, overrides={"n_ctx": 1024}, use_cache=False)
+    with pytest.MonkeyPatch.context() as patch:  # the model lives in the shared cache
+        patch.setenv("GRADER_CACHE", str(shared_cache_root))
+        backend = load_backend(None, overrides={"n_ctx": 1024}, use_cache=False)
     yield backend
     backend.close()
 

@@ -102,6 +102,7 @@ def test_cli_list_and_info(tiny_gguf: Path) -> None:
     assert missing.exit_code == 2 and "model file not found" in missing.output
 
 
+@pytest.mark.shared_cache  # the pulled model
 def test_cli_pull_is_fast_when_the_model_is_there() -> None:
     if not embedded.is_ready(embedded.DEFAULT):
         pytest.skip("embedded model not pulled (run `grade model pull`)")

@@ -119,15 +119,14 @@ def test_syntax_error_note_names_the_line(user_flags: TaskSpec) -> None:
 def test_a_rule_named_like_parse_is_not_a_syntax_error(user_flags: TaskSpec) -> None:
     """Only the engine's ``SYNTAX_ERROR`` check is a syntax error, not any rule id with
     "parse" or "syntax" in it."""
-    checks = [
-        *checks_for(user_flags, {}),
-        RuleCheck(
-            rule="no-json-parse",
-            passed=False,
-            findings=[finding("no-json-parse", 14, "JSON.parse on untrusted input")],
-        ),
-    ]
-    verdict = score(user_flags, CODE, checks, run_of())
+    parse_rule = checks_for(user_flags, {})[0].model_copy(
+        update={
+            "rule": "no-json-parse",
+            "passed": False,
+            "findings": [finding("no-json-parse", 14, "JSON.parse")],
+        }
+    )
+    verdict = score(user_flags, CODE, [*checks_for(user_flags, {}), parse_rule], run_of())
     assert "The code has a syntax error at line 14." not in verdict.notes
 
 

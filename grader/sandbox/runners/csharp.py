@@ -40,7 +40,7 @@ class CSharpRunner(LanguageRunner):
                 "-nologo",
                 "-warn:0",
                 f"-out:{EXE}",
-                "-main:GraderHarness.LanguageRunner",
+                "-main:GraderHarness.Runner",
                 "-r:System.Core.dll",
                 *sources,
             ],
