@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import json
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +17,17 @@ from grader.sandbox.runners.base import (
     first_lines,
 )
 from grader.sandbox.runners.cache import GOCACHE_INSIDE, go_cache_dir
-from grader.sandbox.runners.results import parse_go_json
-from grader.types import TestJob
+from grader.sandbox.policy import SANDBOX_DIR
+from grader.sandbox.runners.results import parse_go_json, parse_signed, reconcile, step_secret
+from grader.types import TestCase, TestJob
 
 GO = "/usr/bin/go"
 EVENTS = f"{PRIVATE}/events-{TOKEN}.json"
+SIGNED = f"{PRIVATE}/go-{TOKEN}.jsonl"
+SECRET = f"{PRIVATE}/secret-{TOKEN}"
+TRUSTED = SANDBOX_DIR / "assets" / "go" / "gradertrust.go"
+ALL = "TestGraderAll"  # the one top-level test: runs each of the task's tests as a subtest
+_TEST_FUNC = re.compile(r"^func\s+(Test(?:[^a-z]\w*)?)\s*\(\s*\w+\s+\*testing\.T\s*\)", re.M)
 GOCACHE = "/tmp/gocache"
 _PACKAGE = re.compile(r"^\s*package\s+([A-Za-z_]\w*)", re.M)
 
@@ -38,6 +45,51 @@ def go_env(cache: str) -> dict[str, str]:
         GOMAXPROCS="2",
         GODEBUG="goindex=0",
     )  # the module index in a warm cache can miss std packages
+
+
+def test_names(sources: list[str]) -> list[str]:
+    """The ``TestXxx(t *testing.T)`` functions of the test files, counted on the host."""
+    return [name for text in sources for name in _TEST_FUNC.findall(text) if name != "TestMain"]
+
+
+def trusted_runner(package: str, names: list[str]) -> str:
+    """A test file that runs every task test as a subtest and reports each outcome through
+    ``gradertrust``: outcomes come from ``t.Failed()`` in trusted code, not from stdout."""
+    table = "\n".join(f"\t\t{{{json.dumps(n)}, {n}}}," for n in names)
+    return f"""package {package}
+
+import (
+\t"testing"
+\t"time"
+
+\tgradertrust "sandbox/gradertrust"
+)
+
+var graderReport = gradertrust.Take()
+
+func {ALL}(t *testing.T) {{
+\tt.Cleanup(graderReport.Done)
+\tfor _, c := range []struct {{
+\t\tname string
+\t\tfn   func(*testing.T)
+\t}}{{
+{table}
+\t}} {{
+\t\tc := c
+\t\tt.Run(c.name, func(t *testing.T) {{
+\t\t\tstart := time.Now()
+\t\t\tdefer func() {{
+\t\t\t\tif r := recover(); r != nil {{
+\t\t\t\t\tgraderReport.Case(c.name, true, false, time.Since(start))
+\t\t\t\t\tpanic(r)
+\t\t\t\t}}
+\t\t\t\tgraderReport.Case(c.name, t.Failed(), t.Skipped(), time.Since(start))
+\t\t\t}}()
+\t\t\tc.fn(t)
+\t\t}})
+\t}}
+}}
+"""
 
 
 def set_package(code: str, package: str) -> str:
@@ -60,24 +112,48 @@ class GoRunner(Runner):
                 break
         files[self.solution_name(job)] = set_package(job.code, package)
         files.setdefault("go.mod", "module sandbox\n\ngo 1.19\n")
+        names = test_names([files[Path(p).name] for p in job.test_files])
+        files["gradertrust/gradertrust.go"] = TRUSTED.read_text(encoding="utf-8")
+        files["zz_grader_runner_test.go"] = trusted_runner(package, names)
         warm = go_cache_dir().is_dir()
+        command = f"exec {GO} test -json -count=1 -vet=off -p 1 -run '^{ALL}$' . > {EVENTS}"
         step = {
             "kind": "exec",
             "phase": "test",
             "as_mb": max(4096, job.memory_mb * 2),
-            "argv": ["/bin/sh", "-c", f"exec {GO} test -json -count=1 -vet=off -p 1 . > {EVENTS}"],
-            "env": go_env(GOCACHE),
+            "argv": ["/bin/sh", "-c", command],
+            "env": {**go_env(GOCACHE), "GRADER_SECRET": SECRET, "GRADER_RESULTS": SIGNED},
+            "secret": SECRET,
+            "expected": names,
         }
         overlays = {GOCACHE: GOCACHE_INSIDE} if warm else {}
-        return Plan(files=files, steps=[step], result_files=[EVENTS], nproc=256, overlays=overlays)
+        return Plan(
+            files=files,
+            steps=[step],
+            result_files=[EVENTS, SIGNED],
+            nproc=256,
+            overlays=overlays,
+        )
 
     def parse(self, report: dict[str, Any], plan: Plan) -> Parsed:
-        cases, build_failed = parse_go_json((report.get("files") or {}).get(EVENTS))
+        files = report.get("files") or {}
+        events, build_failed = parse_go_json(files.get(EVENTS))
         if build_failed:
             output = "\n".join(
                 ln for ln in str(report.get("output", "")).splitlines() if not ln.startswith("#")
             )
             return Parsed(
-                cases, compile_error=first_lines(output, 6) or "the package did not build"
+                [], compile_error=first_lines(output, 6) or "the package did not build"
             )
-        return Parsed(cases, found_results=bool(cases))
+        signed, _ = parse_signed(files.get(SIGNED), step_secret(report, 0))
+        # go test's own events give only the failure messages; never the outcomes.
+        messages = {c.name.removeprefix(f"{ALL}/"): c.message for c in events}
+        cases = [
+            c if c.outcome == "passed" or c.message else c.model_copy(
+                update={"message": messages.get(c.name, "")}
+            )
+            for c in reconcile(signed, plan.steps[0]["expected"])
+        ]
+        if not signed and not any(e.name.startswith(ALL) for e in events):
+            return Parsed(cases, found_results=False)
+        return Parsed(cases)
