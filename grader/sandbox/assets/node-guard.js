@@ -1,0 +1,117 @@
+'use strict';
+// The grader's trusted reporter for node test files, loaded with --require before the test
+// file and the solution. It takes the run's nonce (and deletes it) before any sample code
+// runs, wraps node:test's test()/it() so each test's own outcome is written, nonce first,
+// to a results file, and freezes what a solution could patch to make a failing test pass:
+// node:assert, node:test, the module loader and promises. node:test's reporters and stdout
+// are never read as results.
+const fs = require('fs');
+const Module = require('module');
+
+const secretPath = process.env.GRADER_SECRET || '';
+let nonce = '';
+try { nonce = fs.readFileSync(secretPath, 'utf8').trim(); } catch (_) { /* no nonce: no results */ }
+try { fs.unlinkSync(secretPath); } catch (_) { /* already gone */ }
+let out = -1;
+try { out = fs.openSync(process.env.GRADER_RESULTS || '/dev/null', 'a', 0o600); } catch (_) { /* none */ }
+delete process.env.GRADER_SECRET;
+delete process.env.GRADER_RESULTS;
+
+const apply = Reflect.apply;
+const writeSync = fs.writeSync;
+const stringify = JSON.stringify;
+const now = process.hrtime.bigint;
+const then = Promise.prototype.then;
+const freeze = Object.freeze;
+const StringOf = String;
+const NumberOf = Number;
+
+function emit(record) {
+  if (out < 0 || !nonce) return;
+  try { writeSync(out, nonce + '\t' + stringify(record) + '\n'); } catch (_) { /* closed */ }
+}
+
+function messageOf(error) {
+  try {
+    const text = error && typeof error === 'object' ? error.message : error;
+    return StringOf(text).slice(0, 2000);
+  } catch (_) {
+    return 'the test threw a value that cannot be shown';
+  }
+}
+
+function wrapBody(name, fn) {
+  let reported = false;
+  const started = now();
+  const report = (error) => {
+    if (reported) return;
+    reported = true;
+    emit({
+      name,
+      outcome: error === undefined ? 'passed' : 'failed',
+      message: error === undefined ? '' : messageOf(error),
+      duration_s: NumberOf(now() - started) / 1e9,
+    });
+  };
+  if (fn.length >= 2) { // callback style: (t, done)
+    return function (t, done) {
+      const finish = (error) => { report(error ? error : undefined); return done(error); };
+      try { return apply(fn, this, [t, finish]); } catch (error) { report(error); throw error; }
+    };
+  }
+  return function (t) {
+    let result;
+    try { result = apply(fn, this, [t]); } catch (error) { report(error); throw error; }
+    if (result === null || (typeof result !== 'object' && typeof result !== 'function')) {
+      report(undefined);
+      return result;
+    }
+    return new Promise((resolve, reject) => {
+      apply(then, result, [
+        (value) => { report(undefined); resolve(value); },
+        (error) => { report(error === undefined ? 'rejected' : error); reject(error); },
+      ]);
+    });
+  };
+}
+
+function wrapDefine(define) {
+  const wrapped = function (...args) {
+    const name = typeof args[0] === 'string' ? args[0] : (args[0] && args[0].name) || '<anonymous>';
+    for (let i = 0; i < args.length; i += 1) {
+      if (typeof args[i] === 'function') {
+        args[i] = wrapBody(StringOf(name), args[i]);
+        break;
+      }
+    }
+    return apply(define, this, args);
+  };
+  for (const key of ['skip', 'todo', 'only']) {
+    if (typeof define[key] === 'function') wrapped[key] = define[key];
+  }
+  return freeze(wrapped);
+}
+
+const nodeTest = require('node:test');
+const guardedTest = wrapDefine(nodeTest.test);
+const guardedIt = wrapDefine(nodeTest.it);
+const exportsOfTest = Object.assign(function test(...args) { return apply(guardedTest, this, args); },
+  nodeTest, { test: guardedTest, it: guardedIt });
+freeze(exportsOfTest);
+
+const assert = require('assert');
+freeze(assert.strict);
+freeze(assert);
+freeze(require('assert/strict'));
+freeze(Promise.prototype);
+freeze(Promise);
+
+const load = Module._load;
+const guardedLoad = function (request, parent, isMain) {
+  if (request === 'node:test' || request === 'test') return exportsOfTest;
+  return apply(load, this, [request, parent, isMain]);
+};
+for (const [key, value] of [['_load', guardedLoad], ['prototype', Module.prototype]]) {
+  Object.defineProperty(Module, key, { value, writable: false, configurable: false });
+}
+freeze(Module.prototype);
