@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import json
 from pathlib import Path
 from typing import Any
 
@@ -53,41 +52,18 @@ def test_names(sources: list[str]) -> list[str]:
 
 
 def trusted_runner(package: str, names: list[str]) -> str:
-    """A test file that runs every task test as a subtest and reports each outcome through
-    ``gradertrust``: outcomes come from ``t.Failed()`` in trusted code, not from stdout."""
-    table = "\n".join(f"\t\t{{{json.dumps(n)}, {n}}}," for n in names)
+    """A test file whose one test runs every task test through ``gradertrust``: outcomes
+    come from ``t.Failed()`` in trusted code, never from go test's stdout."""
     return f"""package {package}
 
 import (
 \t"testing"
-\t"time"
 
 \tgradertrust "sandbox/gradertrust"
 )
 
-var graderReport = gradertrust.Take()
-
 func {ALL}(t *testing.T) {{
-\tt.Cleanup(graderReport.Done)
-\tfor _, c := range []struct {{
-\t\tname string
-\t\tfn   func(*testing.T)
-\t}}{{
-{table}
-\t}} {{
-\t\tc := c
-\t\tt.Run(c.name, func(t *testing.T) {{
-\t\t\tstart := time.Now()
-\t\t\tdefer func() {{
-\t\t\t\tif r := recover(); r != nil {{
-\t\t\t\t\tgraderReport.Case(c.name, true, false, time.Since(start))
-\t\t\t\t\tpanic(r)
-\t\t\t\t}}
-\t\t\t\tgraderReport.Case(c.name, t.Failed(), t.Skipped(), time.Since(start))
-\t\t\t}}()
-\t\t\tc.fn(t)
-\t\t}})
-\t}}
+\tgradertrust.Run(t, {", ".join(names)})
 }}
 """
 

@@ -1,23 +1,28 @@
 // Package gradertrust is the grader's trusted reporter inside a Go test binary. As an
 // imported package it is initialised before the package under test, so it reads and
-// deletes the run's nonce before any sample code (an init() included) runs. Only the first
-// Take() gets a working writer; a second Take() voids the whole run.
+// deletes the run's nonce before any sample code (an init() included) runs. Run records
+// each test under the name of the function that actually ran (from the runtime, which a
+// solution cannot forge: a second sandbox.TestX would not compile), so calling Run with
+// stand-in tests reports nothing the host counts.
 package gradertrust
 
 import (
 	"encoding/json"
 	"os"
+	"reflect"
+	"runtime"
 	"strings"
 	"sync"
+	"testing"
 	"time"
 )
 
+const pkgPrefix = "sandbox." // the generated module's root package
+
 var (
-	mu       sync.Mutex
-	nonce    string
-	out      *os.File
-	taken    bool
-	tampered bool
+	mu    sync.Mutex
+	nonce string
+	out   *os.File
 )
 
 func init() {
@@ -30,10 +35,9 @@ func init() {
 	out, _ = os.OpenFile(os.Getenv("GRADER_RESULTS"), os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
 }
 
-// Writer records test outcomes; only the one Take() handed out first works.
-type Writer struct{ ok bool }
-
 func write(record map[string]interface{}) {
+	mu.Lock()
+	defer mu.Unlock()
 	if out == nil || nonce == "" {
 		return
 	}
@@ -41,40 +45,40 @@ func write(record map[string]interface{}) {
 	out.Write([]byte(nonce + "\t" + string(data) + "\n"))
 }
 
-// Take hands out the run's writer once.
-func Take() *Writer {
-	mu.Lock()
-	defer mu.Unlock()
-	if taken {
-		tampered = true
-		write(map[string]interface{}{"tampered": "the reporter was taken twice"})
-		return &Writer{}
+func nameOf(fn func(*testing.T)) string {
+	full := runtime.FuncForPC(reflect.ValueOf(fn).Pointer()).Name()
+	if rest := strings.TrimPrefix(full, pkgPrefix); rest != full && !strings.Contains(rest, ".") {
+		return rest
 	}
-	taken = true
-	return &Writer{ok: true}
+	return full
 }
 
-// Case records one test's outcome.
-func (w *Writer) Case(name string, failed, skipped bool, elapsed time.Duration) {
-	mu.Lock()
-	defer mu.Unlock()
-	if w == nil || !w.ok || tampered {
-		return
-	}
-	outcome := "passed"
-	if failed {
-		outcome = "failed"
-	} else if skipped {
-		outcome = "skipped"
-	}
-	write(map[string]interface{}{"name": name, "outcome": outcome, "duration_s": elapsed.Seconds()})
-}
-
-// Done records that every test has reported.
-func (w *Writer) Done() {
-	mu.Lock()
-	defer mu.Unlock()
-	if w != nil && w.ok && !tampered {
-		write(map[string]interface{}{"done": true})
+// Run runs each test as a subtest of t and records its outcome; "done" once all finished.
+func Run(t *testing.T, tests ...func(*testing.T)) {
+	t.Cleanup(func() { write(map[string]interface{}{"done": true}) })
+	for _, fn := range tests {
+		fn, name := fn, nameOf(fn)
+		t.Run(name, func(t *testing.T) {
+			start := time.Now()
+			record := func(failed bool) {
+				outcome := "passed"
+				if failed {
+					outcome = "failed"
+				} else if t.Skipped() {
+					outcome = "skipped"
+				}
+				write(map[string]interface{}{
+					"name": name, "outcome": outcome, "duration_s": time.Since(start).Seconds(),
+				})
+			}
+			defer func() {
+				if r := recover(); r != nil {
+					record(true)
+					panic(r)
+				}
+				record(t.Failed())
+			}()
+			fn(t)
+		})
 	}
 }
