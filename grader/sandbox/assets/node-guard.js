@@ -100,6 +100,22 @@ const exportsOfTest = Object.assign(function test(...args) { return apply(guarde
 freeze(exportsOfTest);
 
 const assert = require('assert');
+// Loose comparisons coerce an object through its valueOf/toString/Symbol.toPrimitive, which
+// a returned object controls: an object against a primitive is a failure of its own.
+const isObject = (value) => (typeof value === 'object' && value !== null) || typeof value === 'function';
+for (const key of ['equal', 'notEqual']) {
+  const compare = assert[key];
+  assert[key] = function (actual, expected, ...rest) {
+    if (actual != null && expected != null && isObject(actual) !== isObject(expected)) {
+      throw new assert.AssertionError({
+        message: 'an object was compared with a plain value: the code returned something ' +
+          'that is not plain data of the expected kind',
+        actual, expected, operator: key,
+      });
+    }
+    return apply(compare, this, [actual, expected, ...rest]);
+  };
+}
 freeze(assert.strict);
 freeze(assert);
 freeze(require('assert/strict'));
