@@ -61,7 +61,7 @@ public final class GraderLauncher {
             }
             String message = result.getThrowable().map(t -> {
                 String text = t.getMessage();
-                return t.getClass().getSimpleName() + (text == null ? "" : ": " + text);
+                return text == null ? t.getClass().getName() : text;
             }).orElse("");
             write(id, outcome, message);
         }
