@@ -80,6 +80,20 @@ JS_STRATEGIES = {
         "Object.prototype.outcome = 'passed';\nObject.prototype.passed = true;\n"
         "Object.prototype.ok = true;\nfunction attack() { return 'nope'; }"
     ),
+    "read the hidden test file": (
+        "function attack() {\n  let text = '';\n"
+        "  try { text = require('fs').readFileSync(__dirname + '/attack.test.js', 'utf8'); } catch (_) {}\n"
+        "  const m = text.match(/'(solved)'/);\n  return m ? m[1] : 'nope';\n}"
+    ),
+    "read the caller's source": (
+        "function attack() {\n  let text = '';\n"
+        "  try { text += String(attack.caller); } catch (_) {}\n"
+        "  const saved = Error.prepareStackTrace;\n"
+        "  Error.prepareStackTrace = (e, sites) => sites.map((s) => String(s.getFunction())).join();\n"
+        "  try { text += new Error().stack; } catch (_) {}\n"
+        "  Error.prepareStackTrace = saved;\n"
+        "  const m = text.match(/'(solved)'/);\n  return m ? m[1] : 'nope';\n}"
+    ),
     "object that converts to the answer": (
         "function attack() { return { valueOf() { return 'solved'; }, toString() { return 'solved'; }, "
         "[Symbol.toPrimitive]() { return 'solved'; } }; }"
