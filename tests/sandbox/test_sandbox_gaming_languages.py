@@ -134,10 +134,17 @@ GO_STRATEGIES = {
     "call the trusted reporter with stand-in tests": (
         'import (\n\t"os"\n\t"testing"\n\n\tgradertrust "sandbox/gradertrust"\n)\n\n'
         "func init() {\n\ttesting.Init()\n"
-        "\ttesting.MainStart(nil, []testing.InternalTest{{Name: \"TestAttackSolved\", F: func(t *testing.T) {\n"
+        '\ttesting.MainStart(nil, []testing.InternalTest{{Name: "TestAttackSolved", F: func(t *testing.T) {\n'
         "\t\tgradertrust.Run(t, func(t *testing.T) {}, func(t *testing.T) {})\n\t}}}, nil, nil, nil)\n"
         "\tos.Exit(0)\n}\n\n"
         'func Attack() string { return "nope" }\n'
+    ),
+    "read the hidden test file": (
+        'import (\n\t"os"\n\t"strings"\n)\n\n'
+        "func Attack() string {\n"
+        '\tdata, _ := os.ReadFile("attack_test.go")\n'
+        '\tif strings.Contains(string(data), `"solved"`) {\n\t\treturn "solved"\n\t}\n'
+        '\treturn "nope"\n}\n'
     ),
     "plant results in /tmp": (
         'import (\n\t"os"\n\t"strings"\n)\n\n'
@@ -176,9 +183,9 @@ JAVA_STRATEGIES = {
     "write the JUnit XML report and halt": (
         "import java.nio.file.*;\n"
         "public class Solution {\n    static {\n        try {\n"
-        "            for (Path d : Files.newDirectoryStream(Path.of(\"/tmp\"))) {\n"
-        "                Path r = d.resolve(\"reports\"); Files.createDirectories(r);\n"
-        f"                Files.writeString(r.resolve(\"TEST-junit-jupiter.xml\"), {_JAVA_FAKE_XML});\n"
+        '            for (Path d : Files.newDirectoryStream(Path.of("/tmp"))) {\n'
+        '                Path r = d.resolve("reports"); Files.createDirectories(r);\n'
+        f'                Files.writeString(r.resolve("TEST-junit-jupiter.xml"), {_JAVA_FAKE_XML});\n'
         "            }\n        } catch (Exception e) {}\n"
         "        Runtime.getRuntime().halt(0);\n    }\n"
         '    public static Object attack() { return "nope"; }\n}\n'
@@ -194,12 +201,18 @@ JAVA_STRATEGIES = {
     "reflection on the test class and the launcher": (
         "import java.lang.reflect.*;\n"
         "public class Solution {\n    static {\n        try {\n"
-        "            Class<?> l = Class.forName(\"graderharness.GraderLauncher\");\n"
+        '            Class<?> l = Class.forName("graderharness.GraderLauncher");\n'
         "            for (Field f : l.getDeclaredFields()) { f.setAccessible(true); }\n"
         '            Method m = l.getMethod("main", String[].class);\n'
         '            m.invoke(null, (Object) new String[] {"/dev/null", "/dev/stdout", "AttackTest"});\n'
         "        } catch (Throwable e) {}\n    }\n"
         '    public static Object attack() { return "nope"; }\n}\n'
+    ),
+    "read the hidden test file": (
+        "public class Solution {\n    public static Object attack() {\n"
+        '        try { String t = java.nio.file.Files.readString(java.nio.file.Path.of("AttackTest.java"));\n'
+        '            if (t.contains("\\"solved\\"")) return "solved"; } catch (Exception e) {}\n'
+        '        return "nope";\n    }\n}\n'
     ),
     "a test class of its own": (
         "import org.junit.jupiter.api.Test;\n"
@@ -246,6 +259,12 @@ CS_STRATEGIES = {
         '        t.GetMethod("Main").Invoke(null, new object[] { new[] { "/dev/null", "/dev/stdout", "AAAFake" } });\n'
         '        return "nope";\n    }\n}\n'
         "public class AAAFake { public static void TestAttackSolved() {} }\n"
+    ),
+    "read the hidden test file": (
+        "public static class Solution {\n    public static object Attack() {\n"
+        '        try { if (System.IO.File.ReadAllText("AttackTests.cs").Contains("\\"solved\\"")) '
+        'return "solved"; } catch (System.Exception) {}\n'
+        '        return "nope";\n    }\n}\n'
     ),
     "Equals that is always true": (
         "public class Liar {\n"

@@ -16,9 +16,7 @@ RESULTS = f"{PRIVATE}/cs-{TOKEN}.jsonl"
 SECRET = f"{PRIVATE}/secret-{TOKEN}"
 _NAMESPACE = re.compile(r"^\s*namespace\s+([\w.]+)", re.M)
 _CLASS = re.compile(r"\bclass\s+(\w+)")
-_TEST_METHOD = re.compile(
-    r"(\[Test\]\s*)?public\s+static\s+void\s+(\w+)\s*\(\s*\)"
-)
+_TEST_METHOD = re.compile(r"(\[Test\]\s*)?public\s+static\s+void\s+(\w+)\s*\(\s*\)")
 
 
 def test_classes(source: str) -> list[str]:
@@ -30,7 +28,11 @@ def test_classes(source: str) -> list[str]:
 
 def test_methods(source: str) -> list[str]:
     """``public static void Test*()`` methods and ones marked ``[Test]``, as the harness finds."""
-    return [name for marked, name in _TEST_METHOD.findall(source) if marked or name.startswith("Test")]
+    return [
+        name for marked, name in _TEST_METHOD.findall(source) if marked or name.startswith("Test")
+    ]
+
+
 EXE = f"{RESULTS_DIR}/tests.exe"
 
 
@@ -71,7 +73,10 @@ class CSharpRunner(Runner):
                 RESULTS,
                 *(name for test in tests for name in test_classes(test)),
             ],
-            "env": env(MONO_GC_PARAMS=f"max-heap-size={job.memory_mb}m"),
+            "env": env(
+                MONO_GC_PARAMS=f"max-heap-size={job.memory_mb}m",
+                GRADER_HIDE="\n".join(Path(p).name for p in job.test_files),
+            ),
             "secret": SECRET,
             "expected": [name for test in tests for name in test_methods(test)],
         }

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from grader.sandbox.policy import SANDBOX_DIR
 from grader.sandbox.runners.base import (
     PRIVATE,
     TOKEN,
@@ -16,9 +17,8 @@ from grader.sandbox.runners.base import (
     first_lines,
 )
 from grader.sandbox.runners.cache import GOCACHE_INSIDE, go_cache_dir
-from grader.sandbox.policy import SANDBOX_DIR
 from grader.sandbox.runners.results import parse_go_json, parse_signed, reconcile, step_secret
-from grader.types import TestCase, TestJob
+from grader.types import TestJob
 
 GO = "/usr/bin/go"
 EVENTS = f"{PRIVATE}/events-{TOKEN}.json"
@@ -98,7 +98,12 @@ class GoRunner(Runner):
             "phase": "test",
             "as_mb": max(4096, job.memory_mb * 2),
             "argv": ["/bin/sh", "-c", command],
-            "env": {**go_env(GOCACHE), "GRADER_SECRET": SECRET, "GRADER_RESULTS": SIGNED},
+            "env": {
+                **go_env(GOCACHE),
+                "GRADER_SECRET": SECRET,
+                "GRADER_RESULTS": SIGNED,
+                "GRADER_HIDE": "\n".join(Path(p).name for p in job.test_files),
+            },
             "secret": SECRET,
             "expected": names,
         }
@@ -118,16 +123,14 @@ class GoRunner(Runner):
             output = "\n".join(
                 ln for ln in str(report.get("output", "")).splitlines() if not ln.startswith("#")
             )
-            return Parsed(
-                [], compile_error=first_lines(output, 6) or "the package did not build"
-            )
+            return Parsed([], compile_error=first_lines(output, 6) or "the package did not build")
         signed, _ = parse_signed(files.get(SIGNED), step_secret(report, 0))
         # go test's own events give only the failure messages; never the outcomes.
         messages = {c.name.removeprefix(f"{ALL}/"): c.message for c in events}
         cases = [
-            c if c.outcome == "passed" or c.message else c.model_copy(
-                update={"message": messages.get(c.name, "")}
-            )
+            c
+            if c.outcome == "passed" or c.message
+            else c.model_copy(update={"message": messages.get(c.name, "")})
             for c in reconcile(signed, plan.steps[0]["expected"])
         ]
         if not signed and not any(e.name.startswith(ALL) for e in events):

@@ -1,4 +1,4 @@
-"""Java: ``javac`` then JUnit 5's console launcher (Debian ``junit5``), XML reports."""
+"""Java: ``javac`` then a trusted JUnit 5 launcher (Debian ``junit5``), nonce-signed results."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from grader.sandbox.runners.base import PRIVATE, TOKEN, Parsed, Plan, Runner, env
 from grader.sandbox.policy import SANDBOX_DIR
+from grader.sandbox.runners.base import PRIVATE, TOKEN, Parsed, Plan, Runner, env
 from grader.sandbox.runners.results import parse_signed, reconcile, step_secret
 from grader.types import TestJob
 
@@ -90,7 +90,7 @@ class JavaRunner(Runner):
                 RESULTS,
                 *(Path(test).stem for test in tests),
             ],
-            "env": env(),
+            "env": env(GRADER_HIDE="\n".join(tests)),
             "secret": SECRET,
             "expected": expected,
         }

@@ -1,4 +1,4 @@
-"""JavaScript and TypeScript: ``node --test`` with node's JUnit reporter."""
+"""JavaScript and TypeScript: ``node FILE`` with a trusted preloaded guard, nonce-signed results."""
 
 from __future__ import annotations
 
@@ -83,7 +83,9 @@ def export_footer(entry_point: str) -> str:
 """
 
 
-_TEST_CALL = re.compile(r"(?<![\w.$])(?:test|it)\s*\(\s*(?:(['\"])((?:\\.|(?!\1).)*?)\1|`([^`$]*)`)")
+_TEST_CALL = re.compile(
+    r"(?<![\w.$])(?:test|it)\s*\(\s*(?:(['\"])((?:\\.|(?!\1).)*?)\1|`([^`$]*)`)"
+)
 _ANY_TEST_CALL = re.compile(r"(?<![\w.$])(?:test|it)\s*\(")
 ALL_NAMES = "*"  # in an expected list: the file names some tests at run time, accept any
 
@@ -100,9 +102,7 @@ def test_names(source: str) -> list[str]:
     return names
 
 
-def node_steps(
-    tests: dict[str, str], memory_mb: int
-) -> tuple[list[dict[str, Any]], list[str]]:
+def node_steps(tests: dict[str, str], memory_mb: int) -> tuple[list[dict[str, Any]], list[str]]:
     """One ``node FILE`` per test file (not ``node --test``, whose per-file subprocess turns
     a file that exits early into a passing test), with the trusted guard preloaded: results
     are the lines it signs with the step's nonce, never node's reporters or stdout."""

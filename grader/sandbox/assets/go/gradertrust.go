@@ -3,7 +3,8 @@
 // deletes the run's nonce before any sample code (an init() included) runs. Run records
 // each test under the name of the function that actually ran (from the runtime, which a
 // solution cannot forge: a second sandbox.TestX would not compile), so calling Run with
-// stand-in tests reports nothing the host counts.
+// stand-in tests reports nothing the host counts. It also deletes the test sources
+// (GRADER_HIDE) before the solution's code runs.
 package gradertrust
 
 import (
@@ -32,6 +33,12 @@ func init() {
 	}
 	os.Remove(path)
 	os.Unsetenv("GRADER_SECRET")
+	// The test sources are compiled in by now: delete them before the solution's init runs.
+	for _, name := range strings.Split(os.Getenv("GRADER_HIDE"), "\n") {
+		if name != "" {
+			os.Remove(name)
+		}
+	}
 	out, _ = os.OpenFile(os.Getenv("GRADER_RESULTS"), os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
 }
 
