@@ -8,9 +8,19 @@
 const fs = require('fs');
 const Module = require('module');
 
+// The nonce is never a JS string: kept XOR-masked, unmasked only into the buffer being
+// written and zeroed after, so a scan of this process's memory does not find it whole.
 const secretPath = process.env.GRADER_SECRET || '';
-let nonce = '';
-try { nonce = fs.readFileSync(secretPath, 'utf8').trim(); } catch (_) { /* no nonce: no results */ }
+let pad = Buffer.alloc(0);
+let masked = Buffer.alloc(0);
+try {
+  const raw = fs.readFileSync(secretPath);
+  const length = raw.length - (raw[raw.length - 1] === 10 ? 1 : 0);
+  pad = require('crypto').randomBytes(length);
+  masked = Buffer.alloc(length);
+  for (let i = 0; i < length; i += 1) masked[i] = raw[i] ^ pad[i];
+  raw.fill(0);
+} catch (_) { /* no nonce: no results */ }
 try { fs.unlinkSync(secretPath); } catch (_) { /* already gone */ }
 let out = -1;
 try { out = fs.openSync(process.env.GRADER_RESULTS || '/dev/null', 'a', 0o600); } catch (_) { /* none */ }
@@ -29,9 +39,18 @@ const split = String.prototype.split;
 const join = Array.prototype.join;
 const slice = String.prototype.slice;
 
+const fromString = Buffer.from;
+const allocSlow = Buffer.allocUnsafeSlow;
+const setBytes = Uint8Array.prototype.set;
+const fillBytes = Uint8Array.prototype.fill;
 function emit(record) {
-  if (out < 0 || !nonce) return;
-  try { writeSync(out, nonce + '\t' + stringify(record) + '\n'); } catch (_) { /* closed */ }
+  if (out < 0 || masked.length === 0) return;
+  const rest = fromString('\t' + stringify(record) + '\n');
+  const line = allocSlow(masked.length + rest.length);
+  for (let i = 0; i < masked.length; i += 1) line[i] = masked[i] ^ pad[i];
+  apply(setBytes, line, [rest, masked.length]);
+  try { writeSync(out, line); } catch (_) { /* closed */ }
+  apply(fillBytes, line, [0]);
 }
 
 function messageOf(error) {
@@ -142,8 +161,27 @@ Module._extensions['.js'] = function (module, filename) {
 };
 
 const load = Module._load;
+// The inspector and heap snapshots would show this file's closures and the nonce.
+const REFUSED = new Set(['inspector', 'node:inspector', 'inspector/promises', 'node:inspector/promises']);
+const v8 = require('v8');
+for (const key of ['getHeapSnapshot', 'writeHeapSnapshot', 'setHeapSnapshotNearHeapLimit']) {
+  if (typeof v8[key] === 'function') {
+    v8[key] = () => { throw new Error(`v8.${key} is not available in the grader's sandbox`); };
+  }
+}
+freeze(v8);
+const binding = process.binding;
+Object.defineProperty(process, 'binding', {
+  value: function (name) {
+    if (name === 'inspector' || name === 'heap_utils') throw new Error(`process.binding('${name}') is not available`);
+    return apply(binding, process, [name]);
+  },
+  writable: false,
+  configurable: false,
+});
 const guardedLoad = function (request, parent, isMain) {
   if (request === 'node:test' || request === 'test') return exportsOfTest;
+  if (REFUSED.has(request)) throw new Error(`${request} is not available in the grader's sandbox`);
   return apply(load, this, [request, parent, isMain]);
 };
 for (const [key, value] of [['_load', guardedLoad], ['prototype', Module.prototype]]) {

@@ -46,6 +46,17 @@ def go_env(cache: str) -> dict[str, str]:
     )  # the module index in a warm cache can miss std packages
 
 
+# What would reach the trusted reporter's state (go:linkname needs unsafe) or dump the heap.
+_REFUSED = re.compile(r'//go:linkname|"unsafe"|"runtime/debug"')
+REFUSED_NOTE = "grader_refuses_unsafe_linkname_and_heap_dumps_in_solutions"
+
+
+def refuse_reporter_access(code: str) -> str:
+    """Code that uses ``unsafe``, ``go:linkname`` or ``runtime/debug`` gets a line that does
+    not compile and names why: those could read the trusted reporter's nonce."""
+    return f"{code}\n\nvar _ = {REFUSED_NOTE}\n" if _REFUSED.search(code) else code
+
+
 def test_names(sources: list[str]) -> list[str]:
     """The ``TestXxx(t *testing.T)`` functions of the test files, counted on the host."""
     return [name for text in sources for name in _TEST_FUNC.findall(text) if name != "TestMain"]
@@ -86,7 +97,7 @@ class GoRunner(Runner):
             if found:
                 package = found.group(1)
                 break
-        files[self.solution_name(job)] = set_package(job.code, package)
+        files[self.solution_name(job)] = refuse_reporter_access(set_package(job.code, package))
         files.setdefault("go.mod", "module sandbox\n\ngo 1.19\n")
         names = test_names([files[Path(p).name] for p in job.test_files])
         files["gradertrust/gradertrust.go"] = TRUSTED.read_text(encoding="utf-8")
