@@ -8,7 +8,6 @@ package graderharness;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.io.FileOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,11 +35,36 @@ public final class GraderLauncher {
         return b.append('"').toString();
     }
 
-    private static final class Listener implements TestExecutionListener {
-        private final String nonce;
-        private final PrintStream out;
+    /** The nonce, XOR-masked so that a heap dump or memory scan does not show it whole. */
+    private static final class Masked {
+        private final byte[] pad;
+        private final byte[] masked;
 
-        Listener(String nonce, PrintStream out) {
+        Masked(byte[] raw) {
+            pad = new byte[raw.length];
+            new java.security.SecureRandom().nextBytes(pad);
+            masked = new byte[raw.length];
+            for (int i = 0; i < raw.length; i++) masked[i] = (byte) (raw[i] ^ pad[i]);
+            java.util.Arrays.fill(raw, (byte) 0);
+        }
+
+        void writeLine(FileOutputStream out, String json) {
+            byte[] rest = ("\t" + json + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] line = new byte[masked.length + rest.length];
+            for (int i = 0; i < masked.length; i++) line[i] = (byte) (masked[i] ^ pad[i]);
+            System.arraycopy(rest, 0, line, masked.length, rest.length);
+            synchronized (this) {
+                try { out.write(line); } catch (java.io.IOException e) { /* closed */ }
+            }
+            java.util.Arrays.fill(line, (byte) 0);
+        }
+    }
+
+    private static final class Listener implements TestExecutionListener {
+        private final Masked nonce;
+        private final FileOutputStream out;
+
+        Listener(Masked nonce, FileOutputStream out) {
             this.nonce = nonce;
             this.out = out;
         }
@@ -71,32 +95,30 @@ public final class GraderLauncher {
                 .filter(s -> s instanceof MethodSource)
                 .map(s -> ((MethodSource) s).getMethodName())
                 .orElse(id.getDisplayName());
-            synchronized (out) {
-                out.println(nonce + "\t{\"name\": " + json(name) + ", \"outcome\": \"" + outcome
-                    + "\", \"message\": " + json(message.length() > 2000 ? message.substring(0, 2000) : message) + "}");
-            }
+            nonce.writeLine(out, "{\"name\": " + json(name) + ", \"outcome\": \"" + outcome
+                + "\", \"message\": " + json(message.length() > 2000 ? message.substring(0, 2000) : message) + "}");
         }
     }
 
     public static void main(String[] args) throws Exception {
         Path secret = Path.of(args[0]);
-        String nonce = Files.readString(secret, StandardCharsets.UTF_8).trim();
+        byte[] raw = Files.readAllBytes(secret);
         Files.delete(secret);
+        int length = raw.length > 0 && raw[raw.length - 1] == '\n' ? raw.length - 1 : raw.length;
+        Masked nonce = new Masked(java.util.Arrays.copyOf(raw, length));
+        java.util.Arrays.fill(raw, (byte) 0);
         // The tests are compiled: delete their sources before any of their classes loads.
         for (String name : System.getenv().getOrDefault("GRADER_HIDE", "").split("\n")) {
             if (!name.isEmpty()) Files.deleteIfExists(Path.of(name));
         }
-        PrintStream out = new PrintStream(new FileOutputStream(args[1], true), true, StandardCharsets.UTF_8);
+        FileOutputStream out = new FileOutputStream(args[1], true);
         List<DiscoverySelector> selectors = new ArrayList<>();
         for (int i = 2; i < args.length; i++) selectors.add(selectClass(args[i]));
         Launcher launcher = LauncherFactory.create();
         launcher.execute(
             LauncherDiscoveryRequestBuilder.request().selectors(selectors).build(),
             new Listener(nonce, out));
-        synchronized (out) {
-            out.println(nonce + "\t{\"done\": true}");
-        }
-        out.flush();
+        nonce.writeLine(out, "{\"done\": true}");
         Runtime.getRuntime().halt(0);
     }
 }
