@@ -19,14 +19,14 @@ _CLASS = re.compile(r"\bclass\s+(\w+)")
 _TEST_METHOD = re.compile(r"(\[Test\]\s*)?public\s+static\s+void\s+(\w+)\s*\(\s*\)")
 
 
-def test_classes(source: str) -> list[str]:
+def declared_test_classes(source: str) -> list[str]:
     """Full names of the classes a test file declares (the harness runs only these)."""
     found = _NAMESPACE.search(source)
     prefix = f"{found.group(1)}." if found else ""
     return [prefix + name for name in _CLASS.findall(source)]
 
 
-def test_methods(source: str) -> list[str]:
+def expected_test_methods(source: str) -> list[str]:
     """``public static void Test*()`` methods and ones marked ``[Test]``, as the harness finds."""
     return [
         name for marked, name in _TEST_METHOD.findall(source) if marked or name.startswith("Test")
@@ -71,14 +71,14 @@ class CSharpRunner(Runner):
                 EXE,
                 SECRET,
                 RESULTS,
-                *(name for test in tests for name in test_classes(test)),
+                *(name for test in tests for name in declared_test_classes(test)),
             ],
             "env": env(
                 MONO_GC_PARAMS=f"max-heap-size={job.memory_mb}m",
                 GRADER_HIDE="\n".join(Path(p).name for p in job.test_files),
             ),
             "secret": SECRET,
-            "expected": [name for test in tests for name in test_methods(test)],
+            "expected": [name for test in tests for name in expected_test_methods(test)],
         }
         return Plan(files=files, steps=[compile_step, test_step], result_files=[RESULTS], nproc=128)
 

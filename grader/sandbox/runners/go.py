@@ -57,7 +57,7 @@ def refuse_reporter_access(code: str) -> str:
     return f"{code}\n\nvar _ = {REFUSED_NOTE}\n" if _REFUSED.search(code) else code
 
 
-def test_names(sources: list[str]) -> list[str]:
+def expected_test_names(sources: list[str]) -> list[str]:
     """The ``TestXxx(t *testing.T)`` functions of the test files, counted on the host."""
     return [name for text in sources for name in _TEST_FUNC.findall(text) if name != "TestMain"]
 
@@ -99,7 +99,7 @@ class GoRunner(Runner):
                 break
         files[self.solution_name(job)] = refuse_reporter_access(set_package(job.code, package))
         files.setdefault("go.mod", "module sandbox\n\ngo 1.19\n")
-        names = test_names([files[Path(p).name] for p in job.test_files])
+        names = expected_test_names([files[Path(p).name] for p in job.test_files])
         files["gradertrust/gradertrust.go"] = TRUSTED.read_text(encoding="utf-8")
         files["zz_grader_runner_test.go"] = trusted_runner(package, names)
         warm = go_cache_dir().is_dir()

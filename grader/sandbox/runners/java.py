@@ -38,7 +38,7 @@ def _tool(name: str) -> str:
     return found[-1] if found else f"/usr/bin/{name}"
 
 
-def test_methods(source: str) -> list[str]:
+def expected_test_methods(source: str) -> list[str]:
     """The names of a test class's ``@Test`` (and parameterized/repeated) methods."""
     return _TEST_METHOD.findall(source)
 
@@ -52,7 +52,7 @@ class JavaRunner(Runner):
         files[self.solution_name(job)] = job.code
         files[LAUNCHER_FILE] = LAUNCHER.read_text(encoding="utf-8")
         tests = [Path(p).name for p in job.test_files]
-        expected = [name for test in tests for name in test_methods(files[test])]
+        expected = [name for test in tests for name in expected_test_methods(files[test])]
         sources = sorted(name for name in files if name.endswith(".java"))
         heap = max(128, job.memory_mb // 2)
         address_space = job.memory_mb + 1024

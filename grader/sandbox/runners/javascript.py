@@ -90,7 +90,7 @@ _ANY_TEST_CALL = re.compile(r"(?<![\w.$])(?:test|it)\s*\(")
 ALL_NAMES = "*"  # in an expected list: the file names some tests at run time, accept any
 
 
-def test_names(source: str) -> list[str]:
+def expected_test_names(source: str) -> list[str]:
     """The names of a test file's ``test(...)``/``it(...)`` calls, counted on the host; the
     list gains ``ALL_NAMES`` when some call's name is not a plain literal."""
     names = [
@@ -126,7 +126,7 @@ def node_steps(tests: dict[str, str], memory_mb: int) -> tuple[list[dict[str, An
                 "as_mb": NODE_AS_MB,
                 "file": test,
                 "secret": secret,
-                "expected": test_names(source),
+                "expected": expected_test_names(source),
                 "env": env(
                     NODE_OPTIONS=f"--max-old-space-size={memory_mb}",
                     NO_COLOR="1",
