@@ -172,6 +172,16 @@ def _read_capped(path: str) -> str | None:
     return data[:MAX_RESULT_FILE].decode("utf-8", "replace")
 
 
+def _write_secret(path: str) -> str:
+    nonce = os.urandom(16).hex()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    try:
+        os.write(fd, nonce.encode())
+    finally:
+        os.close(fd)
+    return nonce
+
+
 def _limit(kind: int, soft: int, hard: int | None = None) -> None:
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(kind, (soft, soft if hard is None else hard))
@@ -281,7 +291,13 @@ def _init(job: dict, out_w: int, ctl_w: int) -> None:
         )
         os.mkdir(results_dir, 0o700)
         places = {"{results}": results_dir, "{token}": os.urandom(12).hex()}
-        for step in job["steps"]:
+        for index, step in enumerate(job["steps"]):
+            if step.get("secret"):
+                # A per-step nonce the step's trusted reporter reads and deletes before any
+                # sample code runs: only lines that carry it count as results.
+                report.setdefault("secrets", {})[str(index)] = _write_secret(
+                    _fill(step["secret"], places)
+                )
             started = time.monotonic()
             pid = os.fork()
             if pid == 0:

@@ -1,17 +1,27 @@
-"""Java: ``javac`` then JUnit 5's console launcher (Debian ``junit5``), XML reports."""
+"""Java: ``javac`` then a trusted JUnit 5 launcher (Debian ``junit5``), nonce-signed results."""
 
 from __future__ import annotations
 
 import glob
+import re
+from pathlib import Path
 from typing import Any
 
+from grader.sandbox.policy import SANDBOX_DIR
 from grader.sandbox.runners.base import PRIVATE, TOKEN, LanguageRunner, Parsed, Plan, env
-from grader.sandbox.runners.results import parse_junit
+from grader.sandbox.runners.results import parse_signed, reconcile, step_secret
 from grader.types import TestJob
 
 JUNIT_JAR = "/usr/share/java/junit-platform-console-standalone.jar"
-REPORTS = f"{PRIVATE}/reports-{TOKEN}"
-REPORT = f"{REPORTS}/TEST-junit-jupiter.xml"
+LAUNCHER = SANDBOX_DIR / "assets" / "GraderLauncher.java"
+LAUNCHER_FILE = "graderharness/GraderLauncher.java"
+RESULTS = f"{PRIVATE}/java-{TOKEN}.jsonl"
+SECRET = f"{PRIVATE}/secret-{TOKEN}"
+_TEST_METHOD = re.compile(
+    r"@(?:Test|ParameterizedTest|RepeatedTest)\b(?:\s*\([^)]*\))?"
+    r"(?:\s*@\w+(?:\s*\([^)]*\))?)*\s*(?:(?:public|protected|private|static|final)\s+)*"
+    r"[\w<>\[\], ?]+?\s+(\w+)\s*\("
+)
 # A JVM under an address-space limit needs its reservations kept small (see sandbox notes).
 JVM_FLAGS = [
     "-XX:+UseSerialGC",
@@ -28,6 +38,11 @@ def _tool(name: str) -> str:
     return found[-1] if found else f"/usr/bin/{name}"
 
 
+def expected_test_methods(source: str) -> list[str]:
+    """The names of a test class's ``@Test`` (and parameterized/repeated) methods."""
+    return _TEST_METHOD.findall(source)
+
+
 class JavaRunner(LanguageRunner):
     language = "java"
     default_solution = "Solution.java"
@@ -35,6 +50,9 @@ class JavaRunner(LanguageRunner):
     def plan(self, job: TestJob) -> Plan:
         files = self.common_files(job)
         files[self.solution_name(job)] = job.code
+        files[LAUNCHER_FILE] = LAUNCHER.read_text(encoding="utf-8")
+        tests = [Path(p).name for p in job.test_files]
+        expected = [name for test in tests for name in expected_test_methods(files[test])]
         sources = sorted(name for name in files if name.endswith(".java"))
         heap = max(128, job.memory_mb // 2)
         address_space = job.memory_mb + 1024
@@ -65,26 +83,29 @@ class JavaRunner(LanguageRunner):
                 _tool("java"),
                 f"-Xmx{heap}m",
                 *JVM_FLAGS,
-                "-jar",
-                JUNIT_JAR,
-                "--class-path",
-                "classes",
-                "--scan-class-path",
-                "--disable-banner",
-                "--details=tree",
-                "--disable-ansi-colors",
-                f"--reports-dir={REPORTS}",
+                "-cp",
+                f"classes:{JUNIT_JAR}",
+                "graderharness.GraderLauncher",
+                SECRET,
+                RESULTS,
+                *(Path(test).stem for test in tests),
             ],
-            "env": env(),
+            "env": env(GRADER_HIDE="\n".join(tests)),
+            "secret": SECRET,
+            "expected": expected,
         }
         return Plan(
             files=files,
             steps=[compile_step, test_step],
-            result_files=[REPORT],
+            result_files=[RESULTS],
             nproc=256,
             memory_hint="JVM heap",
         )
 
     def parse(self, report: dict[str, Any], plan: Plan) -> Parsed:
-        cases = parse_junit((report.get("files") or {}).get(REPORT))
-        return Parsed(cases or [], found_results=cases is not None)
+        index = next(i for i, step in enumerate(plan.steps) if step.get("phase") == "test")
+        signed, _ = parse_signed(
+            (report.get("files") or {}).get(RESULTS), step_secret(report, index)
+        )
+        cases = reconcile(signed, plan.steps[index]["expected"])
+        return Parsed(cases, found_results=bool(signed))

@@ -1,4 +1,4 @@
-"""JavaScript and TypeScript: ``node --test`` with node's JUnit reporter."""
+"""JavaScript and TypeScript: ``node FILE`` with a trusted preloaded guard, nonce-signed results."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 from grader.sandbox.runners.base import PRIVATE, TOKEN, LanguageRunner, Parsed, Plan, env
 from grader.sandbox.runners.cache import NODE_INSIDE
-from grader.sandbox.runners.results import parse_junit
+from grader.sandbox.runners.results import parse_signed, reconcile, step_secret
 from grader.types import TestCase, TestJob
 
 NODE = "/usr/bin/node"
@@ -83,17 +83,37 @@ def export_footer(entry_point: str) -> str:
 """
 
 
-def node_steps(tests: list[str], memory_mb: int) -> tuple[list[dict[str, Any]], list[str]]:
+_TEST_CALL = re.compile(
+    r"(?<![\w.$])(?:test|it)\s*\(\s*(?:(['\"])((?:\\.|(?!\1).)*?)\1|`([^`$]*)`)"
+)
+_ANY_TEST_CALL = re.compile(r"(?<![\w.$])(?:test|it)\s*\(")
+ALL_NAMES = "*"  # in an expected list: the file names some tests at run time, accept any
+
+
+def expected_test_names(source: str) -> list[str]:
+    """The names of a test file's ``test(...)``/``it(...)`` calls, counted on the host; the
+    list gains ``ALL_NAMES`` when some call's name is not a plain literal."""
+    names = [
+        re.sub(r"\\(.)", r"\1", m.group(2) if m.group(1) else m.group(3))
+        for m in _TEST_CALL.finditer(source)
+    ]
+    if len(_ANY_TEST_CALL.findall(source)) > len(names):
+        names.append(ALL_NAMES)
+    return names
+
+
+def node_steps(tests: dict[str, str], memory_mb: int) -> tuple[list[dict[str, Any]], list[str]]:
     """One ``node FILE`` per test file (not ``node --test``, whose per-file subprocess turns
-    a file that exits early into a passing test): ``node:test`` runs in that process and
-    its JUnit reporter writes only when the file's tests have all reported."""
+    a file that exits early into a passing test), with the trusted guard preloaded: results
+    are the lines it signs with the step's nonce, never node's reporters or stdout."""
     steps, reports = [], []
-    for index, test in enumerate(tests):
-        report = f"{PRIVATE}/junit-{index}-{TOKEN}.xml"
+    for index, (test, source) in enumerate(tests.items()):
+        report = f"{PRIVATE}/node-{index}-{TOKEN}.jsonl"
+        secret = f"{PRIVATE}/secret-{index}-{TOKEN}"
         argv = [
             NODE,
-            "--test-reporter=junit",
-            f"--test-reporter-destination={report}",
+            "--require",
+            f"{_ASSETS_INSIDE}/node-guard.js",
             "--test-reporter=spec",
             "--test-reporter-destination=stdout",
             test,
@@ -105,7 +125,14 @@ def node_steps(tests: list[str], memory_mb: int) -> tuple[list[dict[str, Any]], 
                 "argv": argv,
                 "as_mb": NODE_AS_MB,
                 "file": test,
-                "env": env(NODE_OPTIONS=f"--max-old-space-size={memory_mb}", NO_COLOR="1"),
+                "secret": secret,
+                "expected": expected_test_names(source),
+                "env": env(
+                    NODE_OPTIONS=f"--max-old-space-size={memory_mb}",
+                    NO_COLOR="1",
+                    GRADER_SECRET=secret,
+                    GRADER_RESULTS=report,
+                ),
             }
         )
         reports.append(report)
@@ -114,25 +141,18 @@ def node_steps(tests: list[str], memory_mb: int) -> tuple[list[dict[str, Any]], 
 
 def parse_node(report: dict[str, Any], plan: Plan) -> Parsed:
     files = report.get("files") or {}
-    tests = [step["file"] for step in plan.steps if step.get("phase") == "test"]
     cases: list[TestCase] = []
-    missing = 0
-    for test, name in zip(tests, plan.result_files, strict=True):
-        found = parse_junit(files.get(name))
-        if found is None:
-            missing += 1
-            cases.append(
-                TestCase(
-                    name=f"{test}::run",
-                    outcome="error",
-                    message="the test file ended before reporting any result "
-                    "(the code may have called process.exit or crashed)",
-                )
-            )
-        else:
-            cases += found
-    if missing == len(tests):
-        return Parsed([], found_results=False)
+    any_signed = False
+    test_steps = [(i, s) for i, s in enumerate(plan.steps) if s.get("phase") == "test"]
+    for (index, step), name in zip(test_steps, plan.result_files, strict=True):
+        signed, _ = parse_signed(files.get(name), step_secret(report, index))
+        any_signed = any_signed or bool(signed)
+        expected = [n for n in step["expected"] if n != ALL_NAMES]
+        if ALL_NAMES in step["expected"]:
+            expected += [c.name for c in signed if c.name not in expected]
+        cases += reconcile(signed, expected)
+    if not any_signed:
+        return Parsed(cases, found_results=False)
     return Parsed(cases)
 
 
@@ -144,7 +164,9 @@ class JavaScriptRunner(LanguageRunner):
         files = self.common_files(job)
         files[self.solution_name(job)] = to_commonjs(job.code) + export_footer(job.entry_point)
         files.setdefault("package.json", '{"type": "commonjs"}\n')
-        steps, reports = node_steps([Path(p).name for p in job.test_files], job.memory_mb)
+        steps, reports = node_steps(
+            {Path(p).name: files[Path(p).name] for p in job.test_files}, job.memory_mb
+        )
         return Plan(files=files, steps=steps, result_files=reports, nproc=128)
 
     def parse(self, report: dict[str, Any], plan: Plan) -> Parsed:
@@ -176,7 +198,8 @@ class TypeScriptRunner(JavaScriptRunner):
             "env": env(NO_COLOR="1"),
         }
         steps, reports = node_steps(
-            [re.sub(r"\.ts$", ".js", Path(p).name) for p in job.test_files], job.memory_mb
+            {re.sub(r"\.ts$", ".js", Path(p).name): files[Path(p).name] for p in job.test_files},
+            job.memory_mb,
         )
         return Plan(files=files, steps=[transpile, *steps], result_files=reports, nproc=128)
 

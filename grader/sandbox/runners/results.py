@@ -112,3 +112,67 @@ def parse_go_json(text: str | None) -> tuple[list[TestCase], bool]:
         message = "\n".join(lines) if info["outcome"] != "passed" else ""
         found.append(_case(test, info["outcome"], message, info["elapsed"]))
     return found, build_failed
+
+
+DID_NOT_REPORT = (
+    "this test did not report a result (the code may have exited, crashed or tampered "
+    "with the test run before it finished)"
+)
+
+
+def step_secret(report: dict[str, Any], step_index: int) -> str | None:
+    """The nonce the sandbox's init gave step ``step_index`` (init's own report: trusted)."""
+    secrets = report.get("secrets")
+    value = secrets.get(str(step_index)) if isinstance(secrets, dict) else None
+    return value if isinstance(value, str) and len(value) >= 32 else None
+
+
+def parse_signed(text: str | None, nonce: str | None) -> tuple[list[TestCase], bool]:
+    """Results a trusted reporter wrote as ``NONCE<TAB>{json}`` lines: cases, and whether a
+    ``{"done": true}`` line came. Lines without the nonce (what sample code could write)
+    are ignored; a ``{"tampered": ...}`` line voids every case."""
+    cases: list[TestCase] = []
+    done = False
+    if not text or not nonce:
+        return cases, done
+    prefix = nonce + "\t"
+    for line in text.splitlines():
+        if not line.startswith(prefix):
+            continue
+        try:
+            data = json.loads(line[len(prefix) :])
+        except ValueError:
+            continue
+        if not isinstance(data, dict):
+            continue
+        if data.get("tampered"):
+            return [], False
+        if data.get("done") is True:
+            done = True
+            continue
+        cases.append(
+            _case(
+                data.get("name", "?"),
+                data.get("outcome", "error"),
+                data.get("message", ""),
+                data.get("duration_s"),
+            )
+        )
+    return cases, done
+
+
+def reconcile(cases: list[TestCase], expected: list[str]) -> list[TestCase]:
+    """One case per expected name (counted on the host from the test sources): a name
+    reported more than once fails if any report failed; an expected name never reported is
+    a failed case; reported names the test sources do not define are dropped."""
+    by_name: dict[str, TestCase] = {}
+    for case in cases:
+        if case.name not in expected:
+            continue
+        seen = by_name.get(case.name)
+        if seen is None or (seen.outcome in ("passed", "skipped") and case.outcome != "passed"):
+            by_name[case.name] = case
+    return [
+        by_name.get(name) or TestCase(name=name, outcome="failed", message=DID_NOT_REPORT)
+        for name in dict.fromkeys(expected)
+    ]
