@@ -27,7 +27,8 @@ def _shared_cache_root() -> Path:
         return Path(os.environ["GRADER_CACHE"])
     candidates = [Path.home(), Path(pwd.getpwuid(os.getuid()).pw_dir)]
     roots = [home / ".cache" / "grader" for home in candidates]
-    return next((root for root in roots if root.is_dir()), roots[0])
+    # the one set-up filled (a throw-away HOME may hold a cache some test run left behind)
+    return next((root for root in roots if (root / "node").is_dir()), roots[0])
 
 
 SHARED_CACHE = _shared_cache_root()

@@ -181,6 +181,7 @@ def _describe(run: TestRun) -> str:
     ) + f"\n{run.output[-1500:]}"
 
 
+@pytest.mark.shared_cache  # runs TypeScript and Go: the set-up tooling
 @pytest.mark.slow
 @pytest.mark.parametrize(("task_id", "solution"), SOLUTIONS, ids=[f"{t}:{p.name}" for t, p in SOLUTIONS])
 def test_solution_verdict(task_id: str, solution: Path) -> None:

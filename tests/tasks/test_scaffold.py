@@ -63,6 +63,7 @@ def test_cli_help_lists_new() -> None:
     assert "new" in result.output and "lint" in result.output
 
 
+@pytest.mark.shared_cache  # runs TypeScript and Go: the set-up tooling
 @pytest.mark.slow
 def test_scaffolded_references_pass_their_example_test(tmp_path: Path) -> None:
     sandbox = pytest.importorskip("grader.sandbox")
