@@ -22,6 +22,8 @@ import time
 import traceback
 import types
 
+import _pybridge
+
 MAX_MESSAGE = 2000
 # Bound when the zygote preloads this module, before any sample: a sample that patches
 # json.dumps or os.open does not change how its results are written.
@@ -206,6 +208,28 @@ def _run_pytest(work: str, tests: list[str]) -> list[dict]:
     return recorder.cases
 
 
+class _FailedImport:
+    """A meta-path finder that makes ``import solution`` raise what loading it raised in the
+    solution's process (the tests then report it as they would in one process)."""
+
+    def __init__(self, name: str, error: BaseException) -> None:
+        self.name, self.error = name, error
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name == self.name:
+            raise self.error.with_traceback(None)
+
+
+def _link_solution(module: str) -> None:
+    """Put the solution's proxy (``_pybridge``) where the tests import it from."""
+    bridge = _pybridge.Bridge(3, trusted=True)
+    try:
+        sys.modules[module] = _pybridge.proxy_module(bridge, module)
+    except BaseException as error:  # the solution's own import failed
+        sys.modules.pop(module, None)
+        sys.meta_path.insert(0, _FailedImport(module, error))
+
+
 def run(args: dict, work: str, results_path: str) -> int:
     """Run one sample's tests; write the JSON result; return the exit code to use."""
     sys.path.insert(0, work)
@@ -213,6 +237,8 @@ def run(args: dict, work: str, results_path: str) -> int:
     result: dict = {"token": args.get("token"), "cases": [], "compile_error": None}
     result["compile_error"] = _compile_solution(work, args["solution"])
     if result["compile_error"] is None:
+        if args.get("split"):
+            _link_solution(os.path.splitext(args["solution"])[0])
         if args.get("mode") == "fast":
             result["cases"] = _run_fast(work, args["tests"], args.get("compiled") or {})
         else:

@@ -185,31 +185,43 @@ def _fill(text: str, places: dict[str, str]) -> str:
     return text
 
 
-def _payload(job: dict, step: dict, out_w: int, places: dict[str, str]) -> None:
-    """The child that runs sample code. Never returns."""
+def _enter_payload(job: dict, step: dict, out_w: int, keep: int | None = None) -> None:
+    """What every process that runs sample code does first: its own process group, output
+    into the capture pipe, no other fd (but ``keep``, moved to fd 3), default signals,
+    rlimits, the work dir."""
+    os.setpgid(0, 0)
+    null = os.open("/dev/null", os.O_RDONLY)
+    os.dup2(null, 0)
+    os.dup2(out_w, 1)
+    os.dup2(out_w, 2)
+    if keep is not None and keep != 3:
+        os.dup2(keep, 3)
+    os.closerange(3 if keep is None else 4, 65536)
+    for sig in (signal.SIGPIPE, signal.SIGINT, signal.SIGTERM, signal.SIGXFSZ, signal.SIGCHLD):
+        signal.signal(sig, signal.SIG_DFL)
+    if step["kind"] == "python":
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # as python itself does: EFBIG, not death
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
+    mb = 1 << 20
+    cpu = int(job["cpu_s"])
+    _limit(resource.RLIMIT_CPU, cpu, cpu + 2)
+    _limit(resource.RLIMIT_FSIZE, job["fsize_mb"] * mb)
+    _limit(resource.RLIMIT_NOFILE, 256)
+    _limit(resource.RLIMIT_CORE, 0)
+    _limit(resource.RLIMIT_NPROC, job["nproc"])
+    if step.get("as_mb"):
+        _limit(resource.RLIMIT_AS, step["as_mb"] * mb)
+    os.chdir(job["work"])
+
+
+def _payload(
+    job: dict, step: dict, out_w: int, places: dict[str, str], bridge: int | None = None
+) -> None:
+    """The child that runs sample code (or, for a split Python step, the tests). Never
+    returns."""
     code = 70
     try:
-        os.setpgid(0, 0)
-        null = os.open("/dev/null", os.O_RDONLY)
-        os.dup2(null, 0)
-        os.dup2(out_w, 1)
-        os.dup2(out_w, 2)
-        os.closerange(3, 65536)
-        for sig in (signal.SIGPIPE, signal.SIGINT, signal.SIGTERM, signal.SIGXFSZ, signal.SIGCHLD):
-            signal.signal(sig, signal.SIG_DFL)
-        if step["kind"] == "python":
-            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # as python itself does: EFBIG, not death
-        signal.pthread_sigmask(signal.SIG_SETMASK, [])
-        mb = 1 << 20
-        cpu = int(job["cpu_s"])
-        _limit(resource.RLIMIT_CPU, cpu, cpu + 2)
-        _limit(resource.RLIMIT_FSIZE, job["fsize_mb"] * mb)
-        _limit(resource.RLIMIT_NOFILE, 256)
-        _limit(resource.RLIMIT_CORE, 0)
-        _limit(resource.RLIMIT_NPROC, job["nproc"])
-        if step.get("as_mb"):
-            _limit(resource.RLIMIT_AS, step["as_mb"] * mb)
-        os.chdir(job["work"])
+        _enter_payload(job, step, out_w, bridge)
         env = {key: _fill(value, places) for key, value in step.get("env", {}).items()}
         results_path = os.path.join(places["{results}"], "results.json")
         if step["kind"] == "exec":
@@ -227,6 +239,60 @@ def _payload(job: dict, step: dict, out_w: int, places: dict[str, str]) -> None:
                 2,
                 f"\n[sandbox] could not start the step: {type(error).__name__}: {error}\n".encode(),
             )
+    finally:
+        os._exit(code)
+
+
+_BOOT = "import sys; sys.path.insert(0, sys.argv[1]); import _pybridge; _pybridge.serve(3, *sys.argv[2:])"
+
+
+def _start_solution(job: dict, step: dict, out_w: int) -> int:
+    """Start a split Python step's untrusted half (init calls this while it still has its
+    capabilities); return the trusted end of the socket between the two.
+
+    The child gets its own mount namespace whose work dir (a fresh tmpfs) holds only the
+    solution and its support files, and a fresh /tmp; it drops to the sample uid and execs a
+    new interpreter, so nothing of the zygote's memory (the job, the tests) comes with it.
+    The trusted half stays non-dumpable: the solution can neither ptrace it nor read its
+    /proc entries."""
+    import socket  # noqa: PLC0415
+
+    trusted, untrusted = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    pid = os.fork()
+    if pid != 0:
+        untrusted.close()
+        fd = trusted.detach()
+        return fd
+    code = 70
+    try:
+        trusted.close()
+        uid, work = job["uid"], job["work"]
+        if job["isolate"]:
+            _call("unshare", _libc.unshare(CLONE_NEWNS))
+            _mount(None, "/", None, MS_REC | MS_PRIVATE)
+            _mount(
+                "tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, f"size={job['tmp_mb']}m,mode=1777"
+            )
+            _mount(
+                "tmpfs",
+                work,
+                "tmpfs",
+                MS_NOSUID | MS_NODEV,
+                f"size={job['work_mb']}m,mode=0755,uid={uid},gid={uid}",
+            )
+        _drop_privileges(uid)
+        visible = step["args"].get("solution_files") or []
+        _write_files(work, {rel: job["files"][rel] for rel in visible if rel in job["files"]})
+        sock = untrusted.detach()
+        _enter_payload(job, step, out_w, sock)
+        env = {key: value for key, value in step.get("env", {}).items() if "{" not in value}
+        module = os.path.splitext(step["args"]["solution"])[0]
+        here = os.path.dirname(os.path.abspath(__file__))
+        argv = [sys.executable, "-I", "-S", "-B", "-c", _BOOT, here, work, module]
+        os.execve(sys.executable, argv, env)
+    except BaseException as error:  # noqa: BLE001
+        with contextlib.suppress(BaseException):
+            os.write(2, f"\n[sandbox] could not start the solution: {error}\n".encode())
     finally:
         os._exit(code)
 
@@ -270,6 +336,11 @@ def _init(job: dict, out_w: int, ctl_w: int) -> None:
             os.makedirs(job["work"], exist_ok=True)
             if os.getuid() == 0:
                 os.chown(job["work"], job["uid"], job["uid"])
+        bridges = {
+            index: _start_solution(job, step, out_w)
+            for index, step in enumerate(job["steps"])
+            if step["kind"] == "python" and (step.get("args") or {}).get("split")
+        }
         _drop_privileges(job["uid"])
         report["marks"]["mounted"] = time.monotonic()
         _write_files(job["work"], job["files"])
@@ -282,11 +353,13 @@ def _init(job: dict, out_w: int, ctl_w: int) -> None:
         )
         os.mkdir(results_dir, 0o700)
         places = {"{results}": results_dir, "{token}": os.urandom(12).hex()}
-        for step in job["steps"]:
+        for index, step in enumerate(job["steps"]):
             started = time.monotonic()
             pid = os.fork()
             if pid == 0:
-                _payload(job, step, out_w, places)
+                _payload(job, step, out_w, places, bridges.get(index))
+            if index in bridges:
+                os.close(bridges[index])  # the solution sees EOF when the tests are done
             status = _reap_until(pid)
             if job["isolate"]:
                 _kill_strays()  # nothing the step left running may touch its results
