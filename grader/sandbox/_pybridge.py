@@ -84,6 +84,9 @@ class NotPlainData(BaseException):
     ``str``... that overrides comparisons): a failed case with its own message."""
 
 
+OWN_ERRORS = (SolutionBroke, NotPlainData)
+
+
 class Handle:
     """An object that lives in the other process."""
 

@@ -118,7 +118,8 @@ def _run_fast(work: str, tests: list[str], compiled: dict[str, str]) -> list[dic
                 obj()
             except BaseException as error:
                 outcome, message = _outcome_of(error), _message(error)
-                if outcome == "failed" and not isinstance(error, AssertionError):
+                plain = isinstance(error, (AssertionError, *_pybridge.OWN_ERRORS))
+                if outcome == "failed" and not plain:
                     frames = traceback.extract_tb(error.__traceback__)[-3:]
                     where = "; ".join(f"{os.path.basename(f.filename)}:{f.lineno}" for f in frames)
                     message = f"{message} (at {where})"[:MAX_MESSAGE]
