@@ -287,6 +287,12 @@ def _start_solution(job: dict, step: dict, out_w: int) -> int:
         _enter_payload(job, step, out_w, sock)
         env = {key: value for key, value in step.get("env", {}).items() if "{" not in value}
         module = os.path.splitext(step["args"]["solution"])[0]
+        if not job["isolate"]:  # the unsafe mode hides nothing: no fresh interpreter either
+            import _pybridge  # noqa: PLC0415  (preloaded)
+
+            os.environ.clear()
+            os.environ.update(env)
+            _pybridge.serve(3, work, module)
         here = os.path.dirname(os.path.abspath(__file__))
         argv = [sys.executable, "-I", "-S", "-B", "-c", _BOOT, here, work, module]
         os.execve(sys.executable, argv, env)
