@@ -229,7 +229,7 @@ if __name__ == "__main__":  # the figures: passes per strategy on HumanEval and 
     def passes(runs: list) -> int:
         return sum(r.status == "ok" and r.passed > 0 and r.failed + r.errors == 0 for r in runs)
 
-    names = sys.argv[1:] or [None, *STRATEGIES]
+    names = [None if n == "reference" else n for n in sys.argv[1:]] or [None, *STRATEGIES]
     for name in names:
         started = time.perf_counter()
         he = passes(sandbox.run_many(jobs(humaneval, name)))
