@@ -264,7 +264,8 @@ class Bridge:
                 if originals is not None and len(reply) == 3:
                     _sync(originals, self.decode(reply[2]))
         except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError) as problem:
-            self.broken = f"the solution's process stopped answering ({type(problem).__name__})"
+            why = "exited" if isinstance(problem, EOFError) else "broke the protocol"
+            self.broken = f"the solution's process {why} ({type(problem).__name__})"
             raise SolutionBroke(self.broken) from None
         if reply[0] == "exc":
             raise error
