@@ -20,6 +20,7 @@ as an equivalent exception.
 from __future__ import annotations
 
 import builtins
+import collections
 import datetime
 import decimal
 import marshal
@@ -211,6 +212,7 @@ class Bridge:
         self._export_ids: dict[int, int] = {}  # id(obj) -> handle id
         self.proxies: dict[int, Handle] = {}
         self.exc_classes: dict[str, type] = {}
+        self._tuples: dict[tuple[str, tuple[str, ...]], type] = {}
         self.broken: str | None = None
         self._read, self._write, self._dumps, self._loads = (
             os.read,
@@ -316,6 +318,10 @@ class Bridge:
         if isinstance(obj, types.ModuleType):
             return ("m", obj.__name__)
         base = _plain_base(kind)
+        fields = getattr(kind, "_fields", None)
+        if base is tuple and isinstance(fields, tuple) and not _overrides_comparison(kind, base):
+            items = tuple(self.encode(item, depth) for item in tuple.__iter__(obj))
+            return ("n", kind.__name__, tuple(str(f) for f in fields), items)  # a namedtuple
         if base is not None:
             if base is bytes or _overrides_comparison(kind, base):
                 return ("x", kind.__qualname__, base.__name__)
@@ -355,6 +361,12 @@ class Bridge:
             if name == "Decimal":
                 return decimal.Decimal(str(state))
             return _VALUE_TYPES[name].fromisoformat(str(state))
+        if tag == "n":
+            key = (str(data[1]), tuple(str(field) for field in data[2]))
+            made = self._tuples.get(key)
+            if made is None:
+                made = self._tuples[key] = collections.namedtuple(*key)  # type: ignore[misc]
+            return made(*(self.decode(item) for item in data[3]))
         if tag == "c":
             return self._exception_class(str(data[1]), str(data[2]))
         if tag == "m":

@@ -197,7 +197,7 @@ if __name__ == "__main__":  # the figures: passes per strategy on HumanEval and 
     from grader.tasks import load_tasks
     from grader.types import TestJob
 
-    root = Path(__file__).resolve().parents[2]
+    root = Path.cwd()  # the project root
     folder = Path(tempfile.mkdtemp()) / "he"
     import_humaneval(folder)
     humaneval, _ = load_tasks([folder])
@@ -209,7 +209,11 @@ if __name__ == "__main__":  # the figures: passes per strategy on HumanEval and 
             if strategy is None:
                 code = task.reference.read_text()
             elif "humaneval" in task.tags:
-                code = task.prompt.split("\n\n", 1)[1] + "    pass\n" + reply(strategy, task.entry_point)
+                code = (
+                    task.prompt.split("\n\n", 1)[1]
+                    + "    pass\n"
+                    + reply(strategy, task.entry_point)
+                )
             else:
                 code = reply(strategy, task.entry_point)
             made.append(
