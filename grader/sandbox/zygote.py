@@ -294,7 +294,8 @@ def _start_solution(job: dict, step: dict, out_w: int) -> int:
             os.environ.update(env)
             _pybridge.serve(3, work, module)
         here = os.path.dirname(os.path.abspath(__file__))
-        argv = [sys.executable, "-I", "-S", "-B", "-c", _BOOT, here, work, module]
+        # Not -I: it would ignore PYTHONHASHSEED (the step sets it, for repeatable runs).
+        argv = [sys.executable, "-s", "-S", "-B", "-P", "-c", _BOOT, here, work, module]
         os.execve(sys.executable, argv, env)
     except BaseException as error:  # noqa: BLE001
         with contextlib.suppress(BaseException):
