@@ -20,23 +20,36 @@ as an equivalent exception.
 from __future__ import annotations
 
 import builtins
-import collections
-import datetime
-import decimal
 import marshal
 import os
 import sys
 import types
-from typing import Any
+
+TYPE_CHECKING = False  # typing, decimal, datetime, collections: imported when needed, so the
+if TYPE_CHECKING:  # solution's fresh interpreter starts in a few ms
+    from typing import Any
 
 _SCALARS = frozenset({type(None), bool, int, float, complex, str, bytes})
-_VALUE_TYPES: dict[str, type] = {
-    "Decimal": decimal.Decimal,
-    "date": datetime.date,
-    "datetime": datetime.datetime,
-    "time": datetime.time,
-    "timedelta": datetime.timedelta,
+# Value types that cross by value: (module, name) -> how to write them as plain data.
+_VALUE_TYPES = {
+    ("decimal", "Decimal"): str,
+    ("datetime", "date"): lambda value: value.isoformat(),
+    ("datetime", "datetime"): lambda value: value.isoformat(),
+    ("datetime", "time"): lambda value: value.isoformat(),
+    ("datetime", "timedelta"): lambda value: (value.days, value.seconds, value.microseconds),
 }
+
+
+def _value_type(name: str) -> type:
+    if name == "Decimal":
+        import decimal  # noqa: PLC0415
+
+        return decimal.Decimal
+    import datetime  # noqa: PLC0415
+
+    return {"date": datetime.date, "datetime": datetime.datetime, "time": datetime.time}[name]
+
+
 _COMPARISONS = frozenset(
     {"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__", "__cmp__"}
 )
@@ -308,11 +321,10 @@ class Bridge:
             return ("s" if kind is set else "f", tuple(self.encode(item, depth) for item in obj))
         if kind is Handle and obj._bridge is self:
             return ("r", obj._id)
-        for name, value_type in _VALUE_TYPES.items():
-            if kind is value_type:
-                return ("v", name, str(obj) if name == "Decimal" else obj.isoformat())
-        if kind is datetime.timedelta:
-            return ("v", "timedelta", (obj.days, obj.seconds, obj.microseconds))
+        write = _VALUE_TYPES.get((kind.__module__, kind.__name__))
+        home = sys.modules.get(kind.__module__)
+        if write is not None and getattr(home, kind.__name__, None) is kind:
+            return ("v", kind.__name__, write(obj))
         if isinstance(obj, type) and issubclass(obj, BaseException):
             return ("c", _qualname(obj), self._builtin_base(obj))
         if isinstance(obj, types.ModuleType):
@@ -357,14 +369,18 @@ class Bridge:
         if tag == "v":
             name, state = data[1], data[2]
             if name == "timedelta":
+                import datetime  # noqa: PLC0415
+
                 return datetime.timedelta(*(int(part) for part in state))
             if name == "Decimal":
-                return decimal.Decimal(str(state))
-            return _VALUE_TYPES[name].fromisoformat(str(state))
+                return _value_type(name)(str(state))
+            return _value_type(name).fromisoformat(str(state))
         if tag == "n":
             key = (str(data[1]), tuple(str(field) for field in data[2]))
             made = self._tuples.get(key)
             if made is None:
+                import collections  # noqa: PLC0415
+
                 made = self._tuples[key] = collections.namedtuple(*key)  # type: ignore[misc]
             return made(*(self.decode(item) for item in data[3]))
         if tag == "c":

@@ -24,6 +24,7 @@ import contextlib
 import ctypes
 import gc
 import json
+import marshal
 import os
 import resource
 import select
@@ -243,7 +244,34 @@ def _payload(
         os._exit(code)
 
 
-_BOOT = "import sys; sys.path.insert(0, sys.argv[1]); import _pybridge; _pybridge.serve(3, *sys.argv[2:])"
+# The solution's interpreter reads ``_pybridge``'s code (compiled once by the zygote) from
+# the socket: nothing to compile per sample, nothing else from the zygote.
+_BOOT = (
+    "import marshal, os, sys\n"
+    "def read(size):\n"
+    "    data = b''\n"
+    "    while len(data) < size:\n"
+    "        chunk = os.read(3, size - len(data))\n"
+    "        if not chunk:\n"
+    "            os._exit(0)\n"
+    "        data += chunk\n"
+    "    return data\n"
+    "module = type(sys)('_pybridge')\n"
+    "sys.modules['_pybridge'] = module\n"
+    "exec(marshal.loads(read(int.from_bytes(read(8), 'little'))), module.__dict__)\n"
+    "module.serve(3, *sys.argv[1:])\n"
+)
+_BRIDGE_CODE: list[bytes] = []
+
+
+def _bridge_code() -> bytes:
+    """``_pybridge``, compiled and marshalled, with its length in front."""
+    if not _BRIDGE_CODE:
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_pybridge.py")
+        with open(path, encoding="utf-8") as handle:
+            code = marshal.dumps(compile(handle.read(), path, "exec", dont_inherit=True))
+        _BRIDGE_CODE.append(len(code).to_bytes(8, "little") + code)
+    return _BRIDGE_CODE[0]
 
 
 def _start_solution(job: dict, step: dict, out_w: int) -> int:
@@ -258,6 +286,8 @@ def _start_solution(job: dict, step: dict, out_w: int) -> int:
     import socket  # noqa: PLC0415
 
     trusted, untrusted = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    if job["isolate"]:
+        trusted.sendall(_bridge_code())  # the first thing the new interpreter reads
     pid = os.fork()
     if pid != 0:
         untrusted.close()
@@ -293,9 +323,8 @@ def _start_solution(job: dict, step: dict, out_w: int) -> int:
             os.environ.clear()
             os.environ.update(env)
             _pybridge.serve(3, work, module)
-        here = os.path.dirname(os.path.abspath(__file__))
         # Not -I: it would ignore PYTHONHASHSEED (the step sets it, for repeatable runs).
-        argv = [sys.executable, "-s", "-S", "-B", "-P", "-c", _BOOT, here, work, module]
+        argv = [sys.executable, "-s", "-S", "-B", "-P", "-c", _BOOT, work, module]
         os.execve(sys.executable, argv, env)
     except BaseException as error:  # noqa: BLE001
         with contextlib.suppress(BaseException):
@@ -642,6 +671,8 @@ def main() -> None:
     sys.path[:0] = config.get("sys_path", [])
     sys.dont_write_bytecode = True
     _preload(config.get("preload", []))
+    with contextlib.suppress(OSError):
+        _bridge_code()  # compiled once here, before any fork
     gc.collect()
     gc.freeze()  # preloaded objects stay out of every sample's collections: fewer copied pages
     protocol = os.fdopen(os.dup(1), "w", buffering=1)
