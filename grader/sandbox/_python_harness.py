@@ -22,6 +22,8 @@ import time
 import traceback
 import types
 
+import _pybridge
+
 MAX_MESSAGE = 2000
 # Bound when the zygote preloads this module, before any sample: a sample that patches
 # json.dumps or os.open does not change how its results are written.
@@ -116,7 +118,8 @@ def _run_fast(work: str, tests: list[str], compiled: dict[str, str]) -> list[dic
                 obj()
             except BaseException as error:
                 outcome, message = _outcome_of(error), _message(error)
-                if outcome == "failed" and not isinstance(error, AssertionError):
+                plain = isinstance(error, (AssertionError, *_pybridge.OWN_ERRORS))
+                if outcome == "failed" and not plain:
                     frames = traceback.extract_tb(error.__traceback__)[-3:]
                     where = "; ".join(f"{os.path.basename(f.filename)}:{f.lineno}" for f in frames)
                     message = f"{message} (at {where})"[:MAX_MESSAGE]
@@ -206,6 +209,28 @@ def _run_pytest(work: str, tests: list[str]) -> list[dict]:
     return recorder.cases
 
 
+class _FailedImport:
+    """A meta-path finder that makes ``import solution`` raise what loading it raised in the
+    solution's process (the tests then report it as they would in one process)."""
+
+    def __init__(self, name: str, error: BaseException) -> None:
+        self.name, self.error = name, error
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name == self.name:
+            raise self.error.with_traceback(None)
+
+
+def _link_solution(module: str) -> None:
+    """Put the solution's proxy (``_pybridge``) where the tests import it from."""
+    bridge = _pybridge.Bridge(3, trusted=True)
+    try:
+        sys.modules[module] = _pybridge.proxy_module(bridge, module)
+    except BaseException as error:  # the solution's own import failed
+        sys.modules.pop(module, None)
+        sys.meta_path.insert(0, _FailedImport(module, error))
+
+
 def run(args: dict, work: str, results_path: str) -> int:
     """Run one sample's tests; write the JSON result; return the exit code to use."""
     sys.path.insert(0, work)
@@ -213,6 +238,8 @@ def run(args: dict, work: str, results_path: str) -> int:
     result: dict = {"token": args.get("token"), "cases": [], "compile_error": None}
     result["compile_error"] = _compile_solution(work, args["solution"])
     if result["compile_error"] is None:
+        if args.get("split"):
+            _link_solution(os.path.splitext(args["solution"])[0])
         if args.get("mode") == "fast":
             result["cases"] = _run_fast(work, args["tests"], args.get("compiled") or {})
         else:

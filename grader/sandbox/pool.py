@@ -31,7 +31,7 @@ START_TIMEOUT_S = 60.0
 # rewritten assertions import. The rest of pytest (for files that need ``pytest.main``) and
 # hypothesis are loaded by a worker the first time a job asks for them: a smaller zygote
 # forks faster, twice per sample.
-PRELOAD = ["_python_harness", "_pytest.assertion.rewrite"]
+PRELOAD = ["_pybridge", "_python_harness", "_pytest.assertion.rewrite"]
 
 
 def _stderr() -> Any:

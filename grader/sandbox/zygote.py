@@ -24,6 +24,7 @@ import contextlib
 import ctypes
 import gc
 import json
+import marshal
 import os
 import resource
 import select
@@ -194,31 +195,43 @@ def _fill(text: str, places: dict[str, str]) -> str:
     return text
 
 
-def _payload(job: dict, step: dict, out_w: int, places: dict[str, str]) -> None:
-    """The child that runs sample code. Never returns."""
+def _enter_payload(job: dict, step: dict, out_w: int, keep: int | None = None) -> None:
+    """What every process that runs sample code does first: its own process group, output
+    into the capture pipe, no other fd (but ``keep``, moved to fd 3), default signals,
+    rlimits, the work dir."""
+    os.setpgid(0, 0)
+    null = os.open("/dev/null", os.O_RDONLY)
+    os.dup2(null, 0)
+    os.dup2(out_w, 1)
+    os.dup2(out_w, 2)
+    if keep is not None and keep != 3:
+        os.dup2(keep, 3)
+    os.closerange(3 if keep is None else 4, 65536)
+    for sig in (signal.SIGPIPE, signal.SIGINT, signal.SIGTERM, signal.SIGXFSZ, signal.SIGCHLD):
+        signal.signal(sig, signal.SIG_DFL)
+    if step["kind"] == "python":
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # as python itself does: EFBIG, not death
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
+    mb = 1 << 20
+    cpu = int(job["cpu_s"])
+    _limit(resource.RLIMIT_CPU, cpu, cpu + 2)
+    _limit(resource.RLIMIT_FSIZE, job["fsize_mb"] * mb)
+    _limit(resource.RLIMIT_NOFILE, 256)
+    _limit(resource.RLIMIT_CORE, 0)
+    _limit(resource.RLIMIT_NPROC, job["nproc"])
+    if step.get("as_mb"):
+        _limit(resource.RLIMIT_AS, step["as_mb"] * mb)
+    os.chdir(job["work"])
+
+
+def _payload(
+    job: dict, step: dict, out_w: int, places: dict[str, str], bridge: int | None = None
+) -> None:
+    """The child that runs sample code (or, for a split Python step, the tests). Never
+    returns."""
     code = 70
     try:
-        os.setpgid(0, 0)
-        null = os.open("/dev/null", os.O_RDONLY)
-        os.dup2(null, 0)
-        os.dup2(out_w, 1)
-        os.dup2(out_w, 2)
-        os.closerange(3, 65536)
-        for sig in (signal.SIGPIPE, signal.SIGINT, signal.SIGTERM, signal.SIGXFSZ, signal.SIGCHLD):
-            signal.signal(sig, signal.SIG_DFL)
-        if step["kind"] == "python":
-            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # as python itself does: EFBIG, not death
-        signal.pthread_sigmask(signal.SIG_SETMASK, [])
-        mb = 1 << 20
-        cpu = int(job["cpu_s"])
-        _limit(resource.RLIMIT_CPU, cpu, cpu + 2)
-        _limit(resource.RLIMIT_FSIZE, job["fsize_mb"] * mb)
-        _limit(resource.RLIMIT_NOFILE, 256)
-        _limit(resource.RLIMIT_CORE, 0)
-        _limit(resource.RLIMIT_NPROC, job["nproc"])
-        if step.get("as_mb"):
-            _limit(resource.RLIMIT_AS, step["as_mb"] * mb)
-        os.chdir(job["work"])
+        _enter_payload(job, step, out_w, bridge)
         env = {key: _fill(value, places) for key, value in step.get("env", {}).items()}
         results_path = os.path.join(places["{results}"], "results.json")
         if step["kind"] == "exec":
@@ -236,6 +249,95 @@ def _payload(job: dict, step: dict, out_w: int, places: dict[str, str]) -> None:
                 2,
                 f"\n[sandbox] could not start the step: {type(error).__name__}: {error}\n".encode(),
             )
+    finally:
+        os._exit(code)
+
+
+# The solution's interpreter reads ``_pybridge``'s code (compiled once by the zygote) from
+# the socket: nothing to compile per sample, nothing else from the zygote.
+_BOOT = (
+    "import marshal, os, sys\n"
+    "def read(size):\n"
+    "    data = b''\n"
+    "    while len(data) < size:\n"
+    "        chunk = os.read(3, size - len(data))\n"
+    "        if not chunk:\n"
+    "            os._exit(0)\n"
+    "        data += chunk\n"
+    "    return data\n"
+    "module = type(sys)('_pybridge')\n"
+    "sys.modules['_pybridge'] = module\n"
+    "exec(marshal.loads(read(int.from_bytes(read(8), 'little'))), module.__dict__)\n"
+    "module.serve(3, *sys.argv[1:])\n"
+)
+_BRIDGE_CODE: list[bytes] = []
+
+
+def _bridge_code() -> bytes:
+    """``_pybridge``, compiled and marshalled, with its length in front."""
+    if not _BRIDGE_CODE:
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_pybridge.py")
+        with open(path, encoding="utf-8") as handle:
+            code = marshal.dumps(compile(handle.read(), path, "exec", dont_inherit=True))
+        _BRIDGE_CODE.append(len(code).to_bytes(8, "little") + code)
+    return _BRIDGE_CODE[0]
+
+
+def _start_solution(job: dict, step: dict, out_w: int) -> int:
+    """Start a split Python step's untrusted half (init calls this while it still has its
+    capabilities); return the trusted end of the socket between the two.
+
+    The child gets its own mount namespace whose work dir (a fresh tmpfs) holds only the
+    solution and its support files, and a fresh /tmp; it drops to the sample uid and execs a
+    new interpreter, so nothing of the zygote's memory (the job, the tests) comes with it.
+    The trusted half stays non-dumpable: the solution can neither ptrace it nor read its
+    /proc entries."""
+    import socket  # noqa: PLC0415
+
+    trusted, untrusted = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    if job["isolate"]:
+        trusted.sendall(_bridge_code())  # the first thing the new interpreter reads
+    pid = os.fork()
+    if pid != 0:
+        untrusted.close()
+        fd = trusted.detach()
+        return fd
+    code = 70
+    try:
+        trusted.close()
+        uid, work = job["uid"], job["work"]
+        if job["isolate"]:
+            _call("unshare", _libc.unshare(CLONE_NEWNS))
+            _mount(None, "/", None, MS_REC | MS_PRIVATE)
+            _mount(
+                "tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, f"size={job['tmp_mb']}m,mode=1777"
+            )
+            _mount(
+                "tmpfs",
+                work,
+                "tmpfs",
+                MS_NOSUID | MS_NODEV,
+                f"size={job['work_mb']}m,mode=0755,uid={uid},gid={uid}",
+            )
+        _drop_privileges(uid)
+        visible = step["args"].get("solution_files") or []
+        _write_files(work, {rel: job["files"][rel] for rel in visible if rel in job["files"]})
+        sock = untrusted.detach()
+        _enter_payload(job, step, out_w, sock)
+        env = {key: value for key, value in step.get("env", {}).items() if "{" not in value}
+        module = os.path.splitext(step["args"]["solution"])[0]
+        if not job["isolate"]:  # the unsafe mode hides nothing: no fresh interpreter either
+            import _pybridge  # noqa: PLC0415  (preloaded)
+
+            os.environ.clear()
+            os.environ.update(env)
+            _pybridge.serve(3, work, module)
+        # Not -I: it would ignore PYTHONHASHSEED (the step sets it, for repeatable runs).
+        argv = [sys.executable, "-s", "-S", "-B", "-P", "-c", _BOOT, work, module]
+        os.execve(sys.executable, argv, env)
+    except BaseException as error:  # noqa: BLE001
+        with contextlib.suppress(BaseException):
+            os.write(2, f"\n[sandbox] could not start the solution: {error}\n".encode())
     finally:
         os._exit(code)
 
@@ -279,6 +381,11 @@ def _init(job: dict, out_w: int, ctl_w: int) -> None:
             os.makedirs(job["work"], exist_ok=True)
             if os.getuid() == 0:
                 os.chown(job["work"], job["uid"], job["uid"])
+        bridges = {
+            index: _start_solution(job, step, out_w)
+            for index, step in enumerate(job["steps"])
+            if step["kind"] == "python" and (step.get("args") or {}).get("split")
+        }
         _drop_privileges(job["uid"])
         report["marks"]["mounted"] = time.monotonic()
         _write_files(job["work"], job["files"])
@@ -301,7 +408,9 @@ def _init(job: dict, out_w: int, ctl_w: int) -> None:
             started = time.monotonic()
             pid = os.fork()
             if pid == 0:
-                _payload(job, step, out_w, places)
+                _payload(job, step, out_w, places, bridges.get(index))
+            if index in bridges:
+                os.close(bridges[index])  # the solution sees EOF when the tests are done
             status = _reap_until(pid)
             if job["isolate"]:
                 _kill_strays()  # nothing the step left running may touch its results
@@ -577,6 +686,8 @@ def main() -> None:
     sys.path[:0] = config.get("sys_path", [])
     sys.dont_write_bytecode = True
     _preload(config.get("preload", []))
+    with contextlib.suppress(OSError):
+        _bridge_code()  # compiled once here, before any fork
     gc.collect()
     gc.freeze()  # preloaded objects stay out of every sample's collections: fewer copied pages
     protocol = os.fdopen(os.dup(1), "w", buffering=1)

@@ -171,6 +171,15 @@ class PythonRunner(LanguageRunner):
                 "token": token,
                 "compiled": compiled,
                 "compile": to_compile,
+                # The solution runs in a process of its own that sees only these files
+                # (``_pybridge``); the tests, in this one, get plain data back from it.
+                "split": True,
+                "solution_files": [solution]
+                + [
+                    Path(p).name
+                    for p in job.support_files
+                    if Path(p).name != "conftest.py" and Path(p).name not in tests
+                ],
             },
             "env": env(PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0"),
             "as_mb": job.memory_mb,
