@@ -237,8 +237,11 @@ def test_review_marks_export_import_and_show_in_the_next_report(
     page.shot("review-marks", tmp_path)
     p.keyboard.press("Escape")
     assert p.inner_text("#review-count") == "2"
-    p.click("#tabs a[data-tab=review]")
-    assert "1 agree · 1 disagree" in p.inner_text("#review-list")
+    p.click("#tabs a[data-tab=review]")  # the tab renders on the hashchange that follows
+    p.wait_for_function(
+        "document.getElementById('review-list').innerText.includes('1 agree · 1 disagree')",
+        timeout=10_000,
+    )
     with p.expect_download() as info:
         p.click("#export-review")
     download = info.value
