@@ -125,6 +125,9 @@ class RuleCheck(Frozen):
     passed: bool
     applicable: bool = True  # False where the concept does not exist in the language
     findings: list[Finding] = Field(default_factory=list)
+    # True when it failed because a required construct was not found (absence, weaker
+    # evidence) rather than because a defect was found at a place.
+    absence: bool = False
 
 
 TestOutcome = Literal["passed", "failed", "error", "skipped"]
@@ -195,6 +198,8 @@ class RequirementVerdict(Frozen):
     gating: bool = False
     evidence: list[str] = Field(default_factory=list)  # "line 12: ...", "test test_x passed"
     disagreement: str | None = None  # static and dynamic evidence disagree
+    # Absence findings overruled by passing tests: for a reviewer to settle, never scored.
+    unconfirmed: list[str] = Field(default_factory=list)
 
 
 class Verdict(Frozen):
@@ -211,6 +216,7 @@ class Verdict(Frozen):
     positive_notes: list[str] = Field(default_factory=list)
     code: str | None = None
     task_version: str = ""
+    unconfirmed: list[str] = Field(default_factory=list)  # all requirements' unconfirmed findings
 
 
 # --------------------------------------------------------------------------- generation

@@ -90,6 +90,7 @@ def evaluate(
             params=params,
             passed=False,
             findings=[finding],
+            absence=True,
         )
     findings: list[Finding] = []
     for node in candidates:
