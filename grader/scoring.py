@@ -196,7 +196,9 @@ def _judge(
     for check in checks:
         evidence += _check_evidence(check, key, task.language)
     confirming = [] if broken else confirming_cases(requirement.tests, cases)
-    unconfirmed = [c for c in checks if c.applicable and c.absence and confirming]
+    unconfirmed = [
+        c for c in checks if c.applicable and c.presence and not c.passed and confirming
+    ]
     applicable = [c for c in checks if c.applicable and c not in unconfirmed]
     held = [c for c in applicable if c.passed]
     failed = [c for c in applicable if not c.passed]
@@ -334,7 +336,10 @@ def _negative_notes(
         # says the code lacks it would be wrong. Said with the other such failures, once.
         return [Note("", [], [], failures, list(failing))]
     if failed:
-        level = "partial" if held else "unmet"
+        # a check that finds no defect says nothing is there: it makes a requirement partial
+        # only when no check of it asks for a construct
+        asks = any(c.presence for c in (*held, *failed))
+        level = "partial" if any(c.presence or not asks for c in held) else "unmet"
     else:  # only tests speak against it
         level = "unmet" if not has_static and not dynamic else "partial"
     templates = [requirement.notes.unmet]

@@ -125,9 +125,9 @@ class RuleCheck(Frozen):
     passed: bool
     applicable: bool = True  # False where the concept does not exist in the language
     findings: list[Finding] = Field(default_factory=list)
-    # True when it failed because a required construct was not found (absence, weaker
-    # evidence) rather than because a defect was found at a place.
-    absence: bool = False
+    # The rule asks for a construct (expect: present). Failing such a check is absence (the
+    # construct was not found), weaker evidence than a defect found at a place.
+    presence: bool = False
 
 
 TestOutcome = Literal["passed", "failed", "error", "skipped"]

@@ -79,6 +79,7 @@ def evaluate(
                     requirement=requirement,
                     params=params,
                     passed=True,
+                    presence=True,
                 )
         where = entry_function(parsed, params)
         finding = _finding(
@@ -90,7 +91,7 @@ def evaluate(
             params=params,
             passed=False,
             findings=[finding],
-            absence=True,
+            presence=True,
         )
     findings: list[Finding] = []
     for node in candidates:
