@@ -13,7 +13,10 @@ def normalize_username(raw) -> dict:
     username = raw.strip().lower()
 
     if not (MIN_LENGTH <= len(username) <= MAX_LENGTH):
-        return {"code": 43002, "message": f"Username must be {MIN_LENGTH} to {MAX_LENGTH} characters long."}
+        return {
+            "code": 43002,
+            "message": f"Username must be {MIN_LENGTH} to {MAX_LENGTH} characters long.",
+        }
     if any(ch not in ALLOWED_CHARS for ch in username):
         return {"code": 43002, "message": "Username may only contain a-z, 0-9 and underscores."}
 

@@ -15,7 +15,9 @@ def normalize_username(raw) -> dict:
         return _error(43001, "username must be a string")
     name = raw.strip().lower()
     if not _is_valid_format(name):
-        return _error(43002, "username must be 3 to 20 characters: lower-case letters, digits or underscore")
+        return _error(
+            43002, "username must be 3 to 20 characters: lower-case letters, digits or underscore"
+        )
     if name in ("admin", "root", "system", "support"):
         return _error(43003, "username is reserved")
     return {"code": 0, "username": name}

@@ -17,7 +17,9 @@ def normalize_username(raw) -> dict:
     candidate = raw.strip().lower()
 
     length_ok = 3 <= len(candidate) <= 20
-    chars_ok = candidate.isascii() and all(c.isdigit() or c.islower() or c == "_" for c in candidate)
+    chars_ok = candidate.isascii() and all(
+        c.isdigit() or c.islower() or c == "_" for c in candidate
+    )
     if not (length_ok and chars_ok):
         return {"code": int(UsernameError.BAD_FORMAT), "message": "invalid username format"}
 

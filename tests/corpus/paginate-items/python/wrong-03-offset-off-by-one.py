@@ -11,7 +11,7 @@ def paginate(items: list, page=1, page_size=20) -> dict:
     start = page * size
     return {
         "code": 0,
-        "items": items[start:start + size],
+        "items": items[start : start + size],
         "page": page,
         "page_size": size,
         "total": total,
