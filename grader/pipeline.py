@@ -314,6 +314,7 @@ class RunOutcome:
     path: Path
     graded: int = 0
     skipped: int = 0
+    unconfirmed: int = 0  # absence findings the tests overruled, over the samples graded
     problems: list[str] = field(default_factory=list)  # input problems (exit 2)
     broken_tasks: list[str] = field(default_factory=list)
 
@@ -381,6 +382,7 @@ def run(options: RunOptions, store: RunStore, *, progress: Progress | None = Non
         throughput=_throughput(store, figures, time.perf_counter() - started),
         problems=outcome.problems,
         broken_tasks=outcome.broken_tasks,
+        unconfirmed_findings=outcome.unconfirmed,
     )
     if options.write_outputs:
         outcome.problems += write_outputs(store.path)
@@ -407,6 +409,7 @@ def _store_sample(store: RunStore, outcome: RunOutcome, progress: Progress | Non
     def done(_prepared: Prepared, verdict: Verdict, fields: dict[str, Any]) -> None:
         store.append(SampleResult(**verdict.model_dump(), **fields))
         outcome.graded += 1
+        outcome.unconfirmed += len(verdict.unconfirmed)
         if progress:
             progress(fields["task"], 1)
 
@@ -598,7 +601,10 @@ def rescore(run_dir: Path, store: RunStore, *, workers: int = 2) -> RunOutcome:
             if not calibration.ok:
                 _report_broken(calibration, outcome)
     store.update_run(
-        finished_at=now_iso(), throughput=old.run.get("throughput", {}), problems=outcome.problems
+        finished_at=now_iso(),
+        throughput=old.run.get("throughput", {}),
+        problems=outcome.problems,
+        unconfirmed_findings=outcome.unconfirmed,
     )
     outcome.problems += write_outputs(store.path)
     return outcome

@@ -196,9 +196,7 @@ def _judge(
     for check in checks:
         evidence += _check_evidence(check, key, task.language)
     confirming = [] if broken else confirming_cases(requirement.tests, cases)
-    unconfirmed = [
-        c for c in checks if c.applicable and c.presence and not c.passed and confirming
-    ]
+    unconfirmed = [c for c in checks if c.applicable and c.presence and not c.passed and confirming]
     applicable = [c for c in checks if c.applicable and c not in unconfirmed]
     held = [c for c in applicable if c.passed]
     failed = [c for c in applicable if not c.passed]

@@ -1367,7 +1367,9 @@ class Compiler:
                             return found
                 return None
             area = scope(node, ctx)
-            if static and not (mode == "function" and called_bodies(ctx, area.start_byte, area.end_byte)):
+            if static and not (
+                mode == "function" and called_bodies(ctx, area.start_byte, area.end_byte)
+            ):
                 bound = _bound(area, ctx, before)
                 ok = bound <= node.start_byte if before else -bound >= node.end_byte
                 return env if ok else None
