@@ -211,6 +211,8 @@ class ValueAnchor(Anchor):
         f = facts(self.lang)
         if not f.integer <= self.literal or not all(isinstance(v, int | float) for v in wanted):
             return True
+        if self.lang == "go" and b"iota" in ctx.code.src:  # values no literal spells out
+            return True
         for node in literals:
             parent = node.parent
             while parent is not None and parent.type in WRAPPERS:
@@ -625,20 +627,64 @@ def constants(ctx: Ctx) -> dict[str, list[Any]]:
             for child in node.children_by_field_name(name):
                 for target in _target_names(child, f):
                     table.setdefault(code.text(target), []).append(value)
+    if code.lang == "go":
+        for name, value in _iota_constants(ctx):
+            table.setdefault(name, []).append(value)
     for node in code.nodes(f.member_entry_kinds)[0]:  # {MISSING_ID: 50001}, MISSING_ID(50001)
         key_field, value_field = MEMBER_ENTRIES[code.lang][node.type]
         key = node.child_by_field_name(key_field)
         holder = node.child_by_field_name(value_field)
         if key is None or holder is None or not _names_a_table(node, f):
             continue
-        if holder.type == "argument_list":  # a Java enum constant's one argument
-            args = holder.named_children
-            holder = args[0] if len(args) == 1 else holder
+        if holder.type == "argument_list":  # a Java enum constant's one integer argument
+            numbers = [a for a in holder.named_children if _unwrap(a).type in f.integer]
+            holder = numbers[0] if len(numbers) == 1 else holder
         holder = _unwrap(holder)
         if key.type in f.identifier and holder.type in literal_kinds:
             table.setdefault(code.text(key), []).append(literal_value(holder, ctx))
     memo["consts"] = table
     return table
+
+
+def _iota_constants(ctx: Ctx) -> list[tuple[str, int]]:
+    """Go ``const ( A = 50000 + iota; B; C )``: the names whose value iota gives (a spec
+    without a value repeats the last expression with the next iota)."""
+    code = ctx.code
+    out: list[tuple[str, int]] = []
+    for block in code.nodes(frozenset({"const_declaration"}))[0]:
+        last: Node | None = None
+        for index, spec in enumerate(c for c in block.named_children if c.type == "const_spec"):
+            value = spec.child_by_field_name("value")
+            if value is not None:
+                last = _unwrap(value)
+            if last is None or (value is not None and "iota" not in code.text(last)):
+                continue
+            number = _iota_value(last, index, ctx)
+            if number is not None:
+                out += [(code.text(n), number) for n in spec.children_by_field_name("name")]
+    return out
+
+
+def _iota_value(node: Node, iota: int, ctx: Ctx) -> int | None:
+    """``iota``, an integer, or a sum/difference/product of them; None for anything else."""
+    node = _unwrap(node)
+    if node.type == "iota":
+        return iota
+    if node.type == "int_literal":
+        value = _number(ctx.code.text(node))
+        return value if isinstance(value, int) else None
+    if node.type == "binary_expression":
+        left = node.child_by_field_name("left")
+        right = node.child_by_field_name("right")
+        operator = node.child_by_field_name("operator")
+        if left is None or right is None or operator is None:
+            return None
+        a, b = _iota_value(left, iota, ctx), _iota_value(right, iota, ctx)
+        if a is None or b is None:
+            return None
+        ops = {"+": a + b, "-": a - b, "*": a * b}
+        return ops.get(ctx.code.text(operator))
+    return None
 
 
 def _names_a_table(entry: Node, f: Facts) -> bool:
