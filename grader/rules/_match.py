@@ -1413,16 +1413,20 @@ class Compiler:
                             return found
                 return None
             area = scope(node, ctx)
-            if static and not (
-                mode == "function" and called_bodies(ctx, area.start_byte, area.end_byte)
-            ):
-                bound = _bound(area, ctx, before)
-                ok = bound <= node.start_byte if before else -bound >= node.end_byte
-                return env if ok else None
             if before:
                 start, end = area.start_byte, node.start_byte
             else:
                 start, end = node.end_byte, area.end_byte
+            if static:
+                bound = _bound(area, ctx, before)
+                ok = bound <= node.start_byte if before else -bound >= node.end_byte
+                if ok or mode != "function":
+                    return env if ok else None
+                # what a helper called in that range does, runs there
+                for body in called_bodies(ctx, start, end):
+                    if _bound(body, ctx, before) != _INF:
+                        return env
+                return None
             pool = (
                 in_range(ctx, anchor, start, end)
                 if anchor is not None
