@@ -5,10 +5,9 @@ requirement its label names, with a note that names its mistake."""
 from __future__ import annotations
 
 import pytest
+from corpus import Sample, grade_all, samples
 
 from grader.types import Verdict
-
-from corpus import Sample, grade_all, samples
 
 ALL = list(samples())
 
@@ -34,10 +33,12 @@ def test_a_correct_solution_passes_without_a_negative_note(
 
 @pytest.mark.parametrize("sample", [s for s in ALL if not s.correct], ids=_id)
 def test_a_wrong_solution_fails_with_a_note_naming_its_mistake(
-    sample: Sample, verdicts: dict[str, Verdict]
+    sample: Sample, verdicts: dict[str, Verdict], request: pytest.FixtureRequest
 ) -> None:
     label = sample.label
     assert label, f"{_id(sample)} has no entry in labels.yaml"
+    if label.get("known_miss"):  # strict: a fix that catches it must drop the mark
+        request.applymarker(pytest.mark.xfail(reason=label["known_miss"], strict=True))
     verdict = verdicts[str(sample.path)]
     assert not verdict.passed, (verdict.score, verdict.notes)
     unmet = {r.id for r in verdict.requirements if not r.met}
