@@ -125,8 +125,8 @@ class RuleCheck(Frozen):
     passed: bool
     applicable: bool = True  # False where the concept does not exist in the language
     findings: list[Finding] = Field(default_factory=list)
-    # The rule asks for a construct (expect: present). Failing such a check is absence (the
-    # construct was not found), weaker evidence than a defect found at a place.
+    # The rule asks for a construct (expect: present, or evidence: absence). Failing such a
+    # check is absence (the construct was not found), weaker evidence than a defect at a place.
     presence: bool = False
 
 

@@ -85,7 +85,7 @@ def checks_for(
                 passed=key not in failures,
                 applicable=binding.rule not in not_applicable,
                 findings=found,
-                presence=load_rule(binding.rule).spec.expect == "present",
+                presence=load_rule(binding.rule).spec.absence_evidence,
             )
         )
     unused = set(failures) - {
