@@ -378,6 +378,7 @@ class RunOutcome:
     path: Path
     graded: int = 0
     skipped: int = 0
+    unconfirmed: int = 0  # absence findings the tests overruled, over the samples graded
     problems: list[str] = field(default_factory=list)  # input problems (exit 2)
     broken_tasks: list[str] = field(default_factory=list)
 
@@ -434,6 +435,7 @@ def run(options: RunOptions, store: RunStore, *, progress: Progress | None = Non
         throughput=_throughput(store, figures, time.perf_counter() - started),
         problems=outcome.problems,
         broken_tasks=outcome.broken_tasks,
+        unconfirmed_findings=outcome.unconfirmed,
     )
     if options.write_outputs:
         outcome.problems += write_outputs(store.path)
@@ -461,6 +463,7 @@ def _store_sample(store: RunStore, outcome: RunOutcome, progress: Progress | Non
         result = SampleResult(**verdict.model_dump(), **fields)
         store.append(result)
         outcome.graded += 1
+        outcome.unconfirmed += len(verdict.unconfirmed)
         if progress:
             progress(result)
 
@@ -651,6 +654,7 @@ def rescore(run_dir: Path, store: RunStore, *, workers: int = 2) -> RunOutcome:
         throughput=old.run.get("throughput", {}),
         problems=outcome.problems,
         broken_tasks=outcome.broken_tasks,
+        unconfirmed_findings=outcome.unconfirmed,
     )
     outcome.problems += write_outputs(store.path)
     return outcome

@@ -354,6 +354,11 @@ def _observations_section(results: Sequence[SampleResult]) -> list[str]:
             lines += ["Done well:", ""]
             lines += [f"- {_counted(note, count, len(mine))}" for note, count in positive]
             lines.append("")
+        unconfirmed = Counter(u for r in mine for u in dict.fromkeys(r.unconfirmed))
+        if unconfirmed:  # absences the tests contradict: for a reviewer, never scored
+            lines += ["Unconfirmed (for a reviewer to settle):", ""]
+            lines += [f"- {_counted(note, n, len(mine))}" for note, n in unconfirmed.most_common()]
+            lines.append("")
     if not tasks:
         lines += ["No samples were graded for this model.", ""]
     return lines[:-1] if lines[-1] == "" else lines

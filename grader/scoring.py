@@ -94,6 +94,7 @@ class _Judged:
     notes: list[Note] = field(default_factory=list)
     positive: str | None = None
     counted: bool = True  # False: nothing about it applies in this language
+    overruled: list[RuleCheck] = field(default_factory=list)  # absences the tests contradict
 
 
 def _binding_keys(requirement: Requirement) -> list[str]:
@@ -191,14 +192,16 @@ def _judge(
     cases: Sequence[TestCase],
     broken: bool,
 ) -> _Judged:
-    applicable = [c for c in checks if c.applicable]
-    held = [c for c in applicable if c.passed]
-    failed = [c for c in applicable if not c.passed]
     keys = _binding_keys(requirement)
     key = _distinguishing_key(keys, checks)
     evidence: list[str] = []
     for check in checks:
         evidence += _check_evidence(check, key, task.language)
+    confirming = [] if broken else confirming_cases(requirement.tests, cases)
+    unconfirmed = [c for c in checks if c.applicable and c.presence and not c.passed and confirming]
+    applicable = [c for c in checks if c.applicable and c not in unconfirmed]
+    held = [c for c in applicable if c.passed]
+    failed = [c for c in applicable if not c.passed]
 
     static = len(held) / len(applicable) if applicable else None
     matched: list[TestCase] = []
@@ -291,8 +294,28 @@ def _judge(
         gating=requirement.gating,
         evidence=evidence,
         disagreement=disagreement,
+        unconfirmed=[_unconfirmed_sentence(c, confirming) for c in unconfirmed],
     )
-    return _Judged(verdict, notes, positive, counted)
+    return _Judged(verdict, notes, positive, counted, unconfirmed)
+
+
+def confirming_cases(patterns: Sequence[str], cases: Sequence[TestCase]) -> list[TestCase]:
+    """The tests that evidence a requirement when every pattern matches a test and every
+    matched test passed; else none. Such tests overrule an absence finding."""
+    matched = matching_cases(patterns, cases)
+    if not patterns or not all(matching_cases([p], matched) for p in patterns):
+        return []
+    return matched if all(c.outcome == "passed" for c in matched) else []
+
+
+def _unconfirmed_sentence(check: RuleCheck, confirming: Sequence[TestCase]) -> str:
+    """An absence finding the tests contradict, said for a reviewer to settle."""
+    said = " ".join(f.message.strip() for f in check.findings if f.message.strip())
+    what = said.rstrip(".") if said else f"what {check.rule} looks for"
+    return (
+        f"The rules could not confirm this ({check.rule}: {what[:1].lower()}{what[1:]}); "
+        f"the {len(confirming)} matching tests pass."
+    )
 
 
 def _negative_notes(
@@ -313,7 +336,10 @@ def _negative_notes(
         # says the code lacks it would be wrong. Said with the other such failures, once.
         return [Note("", [], [], failures, list(failing))]
     if failed:
-        level = "partial" if held else "unmet"
+        # a check that finds no defect says nothing is there: it makes a requirement partial
+        # only when no check of it asks for a construct
+        asks = any(c.presence for c in (*held, *failed))
+        level = "partial" if any(c.presence or not asks for c in held) else "unmet"
     else:  # only tests speak against it
         level = "unmet" if not has_static and not dynamic else "partial"
     templates = [requirement.notes.unmet]
@@ -475,11 +501,12 @@ def score(
         score=value,
         passed=passed,
         requirements=[item.verdict for item in judged],
-        findings=_findings(checks),
+        findings=_findings(c for c in checks if not any(c in i.overruled for i in judged)),
         tests=tests,
         notes=group(notes),
         positive_notes=[] if gaming else dedupe(item.positive for item in judged if item.positive),
         code=extraction.code,
         task_version=task.version,
         gaming=gaming,
+        unconfirmed=[u for item in judged for u in item.verdict.unconfirmed],
     )

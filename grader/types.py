@@ -125,6 +125,9 @@ class RuleCheck(Frozen):
     passed: bool
     applicable: bool = True  # False where the concept does not exist in the language
     findings: list[Finding] = Field(default_factory=list)
+    # The rule asks for a construct (expect: present, or evidence: absence). Failing such a
+    # check is absence (the construct was not found), weaker evidence than a defect at a place.
+    presence: bool = False
 
 
 TestOutcome = Literal["passed", "failed", "error", "skipped"]
@@ -204,6 +207,8 @@ class RequirementVerdict(Frozen):
     gating: bool = False
     evidence: list[str] = Field(default_factory=list)  # "line 12: ...", "test test_x passed"
     disagreement: str | None = None  # static and dynamic evidence disagree
+    # Absence findings overruled by passing tests: for a reviewer to settle, never scored.
+    unconfirmed: list[str] = Field(default_factory=list)
 
 
 class Verdict(Frozen):
@@ -221,6 +226,7 @@ class Verdict(Frozen):
     code: str | None = None
     task_version: str = ""
     gaming: list[Gaming] = Field(default_factory=list)  # strategies found; any fails the sample
+    unconfirmed: list[str] = Field(default_factory=list)  # all requirements' unconfirmed findings
 
 
 # --------------------------------------------------------------------------- generation

@@ -102,7 +102,8 @@ def _receiver(kind: str, member: str, member_field: str, call: str) -> tuple[str
 
 
 _JS: dict[str, list[Entry]] = {
-    "if": ["if_statement", "else_clause"],
+    # a branch: its code sits in a consequence/alternative/body field
+    "if": ["if_statement", "else_clause", "switch_case", "ternary_expression"],
     "try": ["try_statement"],
     "catch": ["catch_clause"],
     "catch-all": ["catch_clause"],
@@ -138,7 +139,7 @@ _JS: dict[str, list[Entry]] = {
 
 CONCEPTS: dict[str, dict[str, list[Entry]]] = {
     "python": {
-        "if": ["if_statement", "elif_clause", "else_clause"],
+        "if": ["if_statement", "elif_clause", "else_clause", "case_clause"],
         "try": ["try_statement"],
         "catch": ["except_clause"],
         "catch-all": [("except_clause", _PY_CATCH_ALL)],
@@ -329,6 +330,17 @@ DEFINITIONS: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...] | None]]
         "const_spec": (("name",), ("value",)),
         "range_clause": (("left",), ("right",)),
     },
+}
+
+# Members that name a value inside an object, map or enum, as (key field, value field):
+# ``Codes = {MISSING_ID: 50001}`` makes ``Codes.MISSING_ID`` read as 50001.
+MEMBER_ENTRIES: dict[str, dict[str, tuple[str, str]]] = {
+    "javascript": {"pair": ("key", "value")},
+    "typescript": {"pair": ("key", "value")},
+    "python": {},
+    "java": {"enum_constant": ("name", "arguments")},
+    "csharp": {},
+    "go": {},
 }
 
 # Value nodes that only wrap one expression (Go's ``expression_list``), unwrapped when a

@@ -79,6 +79,7 @@ def evaluate(
                     requirement=requirement,
                     params=params,
                     passed=True,
+                    presence=spec.absence_evidence,
                 )
         where = entry_function(parsed, params)
         finding = _finding(
@@ -90,6 +91,7 @@ def evaluate(
             params=params,
             passed=False,
             findings=[finding],
+            presence=spec.absence_evidence,
         )
     findings: list[Finding] = []
     for node in candidates:
@@ -104,6 +106,7 @@ def evaluate(
         params=params,
         passed=not findings,
         findings=findings,
+        presence=spec.absence_evidence,
     )
 
 

@@ -18,7 +18,7 @@ from tree_sitter import Node, Query, QueryCursor
 
 from grader.errors import GraderError
 
-from ._concepts import CONCEPTS, DEFINITIONS, WRAPPERS
+from ._concepts import CONCEPTS, DEFINITIONS, MEMBER_ENTRIES, WRAPPERS
 from ._model import Matcher
 from ._tree import Code, concept_kinds, language, want_indexed
 
@@ -194,7 +194,12 @@ class ValueAnchor(Anchor):
                     if any(v in wanted for v in values)
                 }
                 if names:
-                    picked += [n for n in code.nodes(self.names)[0] if code.text(n) in names]
+                    f = facts(self.lang)
+                    picked += [
+                        n
+                        for n in code.nodes(self.names)[0]
+                        if code.text(n) in names and not is_entry_key(n, f)
+                    ]
             picked.sort(key=lambda n: (n.start_byte, -n.end_byte))
             found = code.memo[key] = (picked, [n.start_byte for n in picked])
         return found  # type: ignore[return-value]
@@ -206,9 +211,13 @@ class ValueAnchor(Anchor):
         f = facts(self.lang)
         if not f.integer <= self.literal or not all(isinstance(v, int | float) for v in wanted):
             return True
+        if self.lang == "go" and b"iota" in ctx.code.src:  # values no literal spells out
+            return True
         for node in literals:
             parent = node.parent
             while parent is not None and parent.type in WRAPPERS:
+                parent = parent.parent
+            if parent is not None and parent.type == "argument_list":  # Java: BAD(50003)
                 parent = parent.parent
             if parent is not None and parent.type in f.constant_parents:
                 return True
@@ -418,10 +427,12 @@ class Facts:
         self.definition_kinds = frozenset(self.definitions)
         self.member = concept_kinds(lang, "member")
         # where a literal sits when it is the value of a definition
-        self.constant_parents = self.definition_kinds | {
-            "variable_declarator",
-            "enum_member_declaration",
-        }
+        self.member_entry_kinds = frozenset(MEMBER_ENTRIES.get(lang, {}))
+        self.constant_parents = (
+            self.definition_kinds
+            | self.member_entry_kinds
+            | {"variable_declarator", "enum_member_declaration"}
+        )
         # parts of a declaration target that name types or defaults, not variables
         self.skip_in_targets = frozenset(
             {"type_annotation", "type", "default_value", "assignment_pattern"}
@@ -616,8 +627,87 @@ def constants(ctx: Ctx) -> dict[str, list[Any]]:
             for child in node.children_by_field_name(name):
                 for target in _target_names(child, f):
                     table.setdefault(code.text(target), []).append(value)
+    if code.lang == "go":
+        for name, value in _iota_constants(ctx):
+            table.setdefault(name, []).append(value)
+    for node in code.nodes(f.member_entry_kinds)[0]:  # {MISSING_ID: 50001}, MISSING_ID(50001)
+        key_field, value_field = MEMBER_ENTRIES[code.lang][node.type]
+        key = node.child_by_field_name(key_field)
+        holder = node.child_by_field_name(value_field)
+        if key is None or holder is None or not _names_a_table(node, f):
+            continue
+        if holder.type == "argument_list":  # a Java enum constant's one integer argument
+            numbers = [a for a in holder.named_children if _unwrap(a).type in f.integer]
+            holder = numbers[0] if len(numbers) == 1 else holder
+        holder = _unwrap(holder)
+        if key.type in f.identifier and holder.type in literal_kinds:
+            table.setdefault(code.text(key), []).append(literal_value(holder, ctx))
     memo["consts"] = table
     return table
+
+
+def _iota_constants(ctx: Ctx) -> list[tuple[str, int]]:
+    """Go ``const ( A = 50000 + iota; B; C )``: the names whose value iota gives (a spec
+    without a value repeats the last expression with the next iota)."""
+    code = ctx.code
+    out: list[tuple[str, int]] = []
+    for block in code.nodes(frozenset({"const_declaration"}))[0]:
+        last: Node | None = None
+        for index, spec in enumerate(c for c in block.named_children if c.type == "const_spec"):
+            value = spec.child_by_field_name("value")
+            if value is not None:
+                last = _unwrap(value)
+            if last is None or (value is not None and "iota" not in code.text(last)):
+                continue
+            number = _iota_value(last, index, ctx)
+            if number is not None:
+                out += [(code.text(n), number) for n in spec.children_by_field_name("name")]
+    return out
+
+
+def _iota_value(node: Node, iota: int, ctx: Ctx) -> int | None:
+    """``iota``, an integer, or a sum/difference/product of them; None for anything else."""
+    node = _unwrap(node)
+    if node.type == "iota":
+        return iota
+    if node.type == "int_literal":
+        value = _number(ctx.code.text(node))
+        return value if isinstance(value, int) else None
+    if node.type == "binary_expression":
+        left = node.child_by_field_name("left")
+        right = node.child_by_field_name("right")
+        operator = node.child_by_field_name("operator")
+        if left is None or right is None or operator is None:
+            return None
+        a, b = _iota_value(left, iota, ctx), _iota_value(right, iota, ctx)
+        if a is None or b is None:
+            return None
+        ops = {"+": a + b, "-": a - b, "*": a * b}
+        return ops.get(ctx.code.text(operator))
+    return None
+
+
+def _names_a_table(entry: Node, f: Facts) -> bool:
+    """Whether a member entry belongs to a named table of values: an enum constant, or an
+    object literal that is itself a definition's value (``Codes = Object.freeze({...})``),
+    not one built to be returned (``return {code: 50003}``)."""
+    if entry.type == "enum_constant":
+        return True
+    holder = entry.parent.parent if entry.parent is not None else None
+    if holder is not None and holder.type == "arguments":  # Object.freeze({...})
+        call = holder.parent
+        holder = call.parent if call is not None else None
+    return holder is not None and holder.type in f.definition_kinds
+
+
+def is_entry_key(node: Node, f: Facts) -> bool:
+    """``MISSING_ID`` in ``{MISSING_ID: 50001}``: a name being defined, not a use of it."""
+    parent = node.parent
+    return (
+        parent is not None
+        and parent.type in f.member_entry_kinds
+        and parent.child_by_field_name(MEMBER_ENTRIES[f.lang][parent.type][0]) == node
+    )
 
 
 def _visible(defs: list[Definition], at: Node, ctx: Ctx) -> list[Definition]:
@@ -780,6 +870,56 @@ def _reach(node: Node, ctx: Ctx) -> _Reach:
     if found is None:
         found = memo[key] = _Reach(node, ctx)
     return found  # type: ignore[return-value]
+
+
+HELPER_DEPTH = 3  # how many levels of calls to the file's own functions are followed
+
+
+def file_functions(ctx: Ctx) -> dict[str, list[Node]]:
+    """The file's named functions (methods, lambdas bound to a name) by lower-case name."""
+    memo = ctx.code.memo
+    found = memo.get("file-functions")
+    if found is not None:
+        return found  # type: ignore[return-value]
+    table: dict[str, list[Node]] = {}
+    for fn in ctx.code.nodes(ctx.code.function_kinds)[0]:
+        target = fn.child_by_field_name("name")
+        if target is None and fn.parent is not None:  # const check = (req) => ...
+            holder = fn.parent
+            target = holder.child_by_field_name("name") or holder.child_by_field_name("left")
+        if target is not None:
+            table.setdefault(ctx.code.text(target).lower(), []).append(fn)
+    memo["file-functions"] = table
+    return table
+
+
+def called_bodies(ctx: Ctx, start: int, end: int) -> list[Node]:
+    """The file's functions that calls in ``[start, end)`` reach, a few levels deep (each
+    once; never the function the range lies in)."""
+    key = ("called", start, end)
+    memo = ctx.code.memo
+    found = memo.get(key)
+    if found is not None:
+        return found  # type: ignore[return-value]
+    functions = file_functions(ctx)
+    out: list[Node] = []
+    if functions:
+        calls = concept_kinds(ctx.code.lang, "call")
+        ranges = [(start, end)]
+        for _ in range(HELPER_DEPTH):
+            nxt: list[tuple[int, int]] = []
+            for lo, hi in ranges:
+                for call in in_range(ctx, KindAnchor(calls, ctx.code.lang), lo, hi):
+                    for fn in functions.get(node_name(call, ctx), ()):
+                        if fn in out or (fn.start_byte <= start and end <= fn.end_byte):
+                            continue
+                        out.append(fn)
+                        nxt.append((fn.start_byte, fn.end_byte))
+            ranges = nxt
+            if not ranges:
+                break
+    memo[key] = out
+    return out
 
 
 def node_name(node: Node, ctx: Ctx) -> str:
@@ -993,6 +1133,8 @@ class Compiler:
             except _Unbound:
                 return None
             if node.type in f.identifier:
+                if is_entry_key(node, f):
+                    return None
                 values = constants(ctx).get(ctx.code.text(node))
                 return env if values and any(v in wanted for v in values) else None
             return env if literal_value(node, ctx) in wanted else None
@@ -1271,14 +1413,20 @@ class Compiler:
                             return found
                 return None
             area = scope(node, ctx)
-            if static:
-                bound = _bound(area, ctx, before)
-                ok = bound <= node.start_byte if before else -bound >= node.end_byte
-                return env if ok else None
             if before:
                 start, end = area.start_byte, node.start_byte
             else:
                 start, end = node.end_byte, area.end_byte
+            if static:
+                bound = _bound(area, ctx, before)
+                ok = bound <= node.start_byte if before else -bound >= node.end_byte
+                if ok or mode != "function":
+                    return env if ok else None
+                # what a helper called in that range does, runs there
+                for body in called_bodies(ctx, start, end):
+                    if _bound(body, ctx, before) != _INF:
+                        return env
+                return None
             pool = (
                 in_range(ctx, anchor, start, end)
                 if anchor is not None
@@ -1292,6 +1440,17 @@ class Compiler:
                 found = sub_check(d, env, ctx)
                 if found is not None:
                     return found
+            if mode == "function":  # what a helper called in that range does, runs there
+                for body in called_bodies(ctx, start, end):
+                    pool = (
+                        in_range(ctx, anchor, body.start_byte, body.end_byte)
+                        if anchor is not None
+                        else ctx.code.walk(body)
+                    )
+                    for d in pool:
+                        found = sub_check(d, env, ctx)
+                        if found is not None:
+                            return found
             return None
 
         def _bound(area: Node, ctx: Ctx, before: bool) -> int:

@@ -118,6 +118,12 @@ class RuleSpec(BaseModel):
         description="absent: one finding per match; present: passes when something matches, "
         "one finding when nothing does",
     )
+    evidence: Literal["place", "absence"] | None = Field(
+        None,
+        description="what a finding evidences: place (a defect found where it is) or absence "
+        "(a required construct not found; passing tests overrule it). Default: absence for "
+        "expect: present, place for expect: absent",
+    )
     message: str = Field(description="finding message; {param}, {capture}, {line} are filled in")
     note: str = ""
     languages: list[Language] = Field(default_factory=lambda: list(LANGUAGES))
@@ -142,6 +148,11 @@ class RuleSpec(BaseModel):
             if language in variant.languages:
                 return variant.rule, variant.message or self.message, variant.note or self.note
         return self.rule, self.message, self.note
+
+    @property
+    def absence_evidence(self) -> bool:
+        """Whether a finding says a construct is missing (weaker than a defect at a place)."""
+        return (self.evidence or ("absence" if self.expect == "present" else "place")) == "absence"
 
 
 class Fragment(BaseModel):

@@ -23,7 +23,7 @@ from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
 from grader.errors import GraderError
 
-from ._concepts import CONCEPTS, DEFINITIONS
+from ._concepts import CONCEPTS, DEFINITIONS, MEMBER_ENTRIES
 
 _GRAMMARS = {
     "python": tree_sitter_python.language,
@@ -84,6 +84,11 @@ def _hot_kinds(lang: str) -> frozenset[str]:
             _WANTED.get(lang, frozenset())
             | frozenset(DEFINITIONS[lang])
             | concept_kinds(lang, "function")
+            # what value and call resolution reads in every file: calls to the file's own
+            # functions, members of value tables, Go const blocks (iota)
+            | concept_kinds(lang, "call")
+            | frozenset(MEMBER_ENTRIES.get(lang, {}))
+            | (frozenset({"const_declaration"}) if lang == "go" else frozenset())
         )
     return found
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from grader.rules._loader import load_rule
 from grader.types import Finding, RuleCheck, TaskSpec, TestCase, TestRun
 
 REPO = Path(__file__).resolve().parents[2]
@@ -84,6 +85,7 @@ def checks_for(
                 passed=key not in failures,
                 applicable=binding.rule not in not_applicable,
                 findings=found,
+                presence=load_rule(binding.rule).spec.absence_evidence,
             )
         )
     unused = set(failures) - {

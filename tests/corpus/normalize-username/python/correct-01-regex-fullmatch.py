@@ -1,0 +1,15 @@
+import re
+
+_USERNAME_RE = re.compile(r"[a-z0-9_]{3,20}")
+_RESERVED = {"admin", "root", "system", "support"}
+
+
+def normalize_username(raw) -> dict:
+    if not isinstance(raw, str):
+        return {"code": 43001, "message": "username must be a string"}
+    name = raw.strip().lower()
+    if not _USERNAME_RE.fullmatch(name):
+        return {"code": 43002, "message": "username must be 3-20 characters of a-z, 0-9 or _"}
+    if name in _RESERVED:
+        return {"code": 43003, "message": "username is reserved"}
+    return {"code": 0, "username": name}

@@ -1,0 +1,23 @@
+// mistake: uses <= when comparing units on hand, so reserving exactly all remaining units returns 70004.
+import java.util.Map;
+
+public class InventoryService {
+
+    public static int reserve(Map<String, Integer> stock, String sku, int quantity) {
+        if (sku == null || sku.isBlank()) {
+            return 70001;
+        }
+        if (quantity < 1 || quantity > 1000) {
+            return 70002;
+        }
+        if (stock == null || stock.get(sku) == null) {
+            return 70003;
+        }
+        int onHand = stock.get(sku);
+        if (onHand <= quantity) {
+            return 70004;
+        }
+        stock.put(sku, onHand - quantity);
+        return 0;
+    }
+}

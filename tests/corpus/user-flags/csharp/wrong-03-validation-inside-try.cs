@@ -1,0 +1,57 @@
+// mistake: the parameter validation is done inside the try block instead of before it.
+using System;
+using System.Collections.Generic;
+
+public class UserFlagsService
+{
+    public static ApiResult UpdateUserFlags(Dictionary<string, object> request, IUserRepository repo)
+    {
+        try
+        {
+            object userId;
+            request.TryGetValue("UserId", out userId);
+            if (userId == null || Equals(userId, ""))
+            {
+                return new ApiResult(50001, "UserId is required");
+            }
+            if (!(userId is int || userId is long) || Convert.ToInt64(userId) <= 0)
+            {
+                return new ApiResult(50002, "UserId must be a positive integer");
+            }
+            object active, deleted;
+            request.TryGetValue("ActiveFlag", out active);
+            request.TryGetValue("SystemDeleteFlag", out deleted);
+            if (!IsFlag(active) || !IsFlag(deleted))
+            {
+                return new ApiResult(50003, "Flags must be 0 or 1");
+            }
+
+            var user = repo.Find(Convert.ToInt64(userId));
+            if (user == null)
+            {
+                return new ApiResult(50004, "User not found");
+            }
+            user["ActiveFlag"] = active;
+            user["SystemDeleteFlag"] = deleted;
+            repo.Save(user);
+            return new ApiResult(0, "OK");
+        }
+        catch (Exception ex)
+        {
+            return new ApiResult(50000, ex.Message);
+        }
+    }
+
+    private static bool IsFlag(object v)
+    {
+        if (v is int)
+        {
+            return (int)v == 0 || (int)v == 1;
+        }
+        if (v is long)
+        {
+            return (long)v == 0 || (long)v == 1;
+        }
+        return false;
+    }
+}
