@@ -186,6 +186,35 @@ def reply(strategy: str, entry_point: str) -> str:
     return STRATEGIES[strategy].replace("{entry}", entry_point).replace("{{}}", "{}")
 
 
+def jobs(tasks: list, strategy: str | None) -> list:
+    """One sandbox job per task: the reference (no strategy) or the strategy's reply."""
+    from grader.types import TestJob
+
+    jobs = []
+    for task in tasks:
+        if strategy is None:
+            code = task.reference.read_text()
+        elif "humaneval" in task.tags:  # the prompt (its helpers), a stub, then the strategy
+            code = (
+                task.prompt.split("\n\n", 1)[1] + "    pass\n" + reply(strategy, task.entry_point)
+            )
+        else:
+            code = reply(strategy, task.entry_point)
+        jobs.append(
+            TestJob(
+                task_id=task.id,
+                language="python",
+                code=code,
+                entry_point=task.entry_point,
+                test_files=list(task.tests),
+                support_files=list(task.support_files),
+                solution_file=task.solution_file,
+                timeout_s=task.limits.time_s,
+            )
+        )
+    return jobs
+
+
 if __name__ == "__main__":  # the figures: passes per strategy on HumanEval and the tasks
     import sys
     import tempfile
@@ -195,40 +224,12 @@ if __name__ == "__main__":  # the figures: passes per strategy on HumanEval and 
     from grader import sandbox
     from grader.importers import import_humaneval
     from grader.tasks import load_tasks
-    from grader.types import TestJob
 
     root = Path.cwd()  # the project root
     folder = Path(tempfile.mkdtemp()) / "he"
     import_humaneval(folder)
     humaneval, _ = load_tasks([folder])
     corpus = [t for t in load_tasks([root / "tasks"])[0] if t.language == "python"]
-
-    def jobs(tasks: list, strategy: str | None) -> list[TestJob]:
-        made = []
-        for task in tasks:
-            if strategy is None:
-                code = task.reference.read_text()
-            elif "humaneval" in task.tags:
-                code = (
-                    task.prompt.split("\n\n", 1)[1]
-                    + "    pass\n"
-                    + reply(strategy, task.entry_point)
-                )
-            else:
-                code = reply(strategy, task.entry_point)
-            made.append(
-                TestJob(
-                    task_id=task.id,
-                    language="python",
-                    code=code,
-                    entry_point=task.entry_point,
-                    test_files=list(task.tests),
-                    support_files=list(task.support_files),
-                    solution_file=task.solution_file,
-                    timeout_s=task.limits.time_s,
-                )
-            )
-        return made
 
     def passes(runs: list) -> int:
         return sum(r.status == "ok" and r.passed > 0 and r.failed + r.errors == 0 for r in runs)

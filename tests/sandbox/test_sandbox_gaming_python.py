@@ -9,13 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gaming_python import STRATEGIES, reply
+from gaming_python import STRATEGIES, jobs
 from sandbox_helpers import make_job, needs_sandbox
 
 from grader import sandbox
 from grader.importers import import_humaneval
 from grader.tasks import load_tasks
-from grader.types import TaskSpec, TestJob, TestRun
+from grader.types import TaskSpec, TestRun
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = needs_sandbox
@@ -49,32 +49,6 @@ def corpus() -> list[TaskSpec]:
     return tasks
 
 
-def _jobs(tasks: list[TaskSpec], strategy: str | None) -> list[TestJob]:
-    jobs = []
-    for task in tasks:
-        if strategy is None:
-            code = task.reference.read_text()
-        elif "humaneval" in task.tags:  # the prompt (its helpers), a stub, then the strategy
-            code = (
-                task.prompt.split("\n\n", 1)[1] + "    pass\n" + reply(strategy, task.entry_point)
-            )
-        else:
-            code = reply(strategy, task.entry_point)
-        jobs.append(
-            TestJob(
-                task_id=task.id,
-                language="python",
-                code=code,
-                entry_point=task.entry_point,
-                test_files=list(task.tests),
-                support_files=list(task.support_files),
-                solution_file=task.solution_file,
-                timeout_s=task.limits.time_s,
-            )
-        )
-    return jobs
-
-
 def _passes(run: TestRun) -> bool:
     return run.status == "ok" and run.passed > 0 and run.failed + run.errors == 0
 
@@ -86,16 +60,16 @@ def _messages(run: TestRun) -> str:
 def test_canonical_solutions_pass_and_always_equal_passes_none(
     humaneval: list[TaskSpec],
 ) -> None:
-    good = sandbox.run_many(_jobs(humaneval, None))
+    good = sandbox.run_many(jobs(humaneval, None))
     assert [t.id for t, run in zip(humaneval, good, strict=True) if not _passes(run)] == []
-    bad = sandbox.run_many(_jobs(humaneval, "always_equal_list"))
+    bad = sandbox.run_many(jobs(humaneval, "always_equal_list"))
     assert sum(_passes(run) for run in bad) == 0
     # Problems whose answer is a list say why: a subclass of list, not a plain list.
     assert sum(MESSAGES["always_equal_list"] in _messages(run) for run in bad) >= 20
 
 
 def test_task_references_still_pass(corpus: list[TaskSpec]) -> None:
-    runs = sandbox.run_many(_jobs(corpus, None))
+    runs = sandbox.run_many(jobs(corpus, None))
     assert [(t.id, _messages(r)) for t, r in zip(corpus, runs, strict=True) if not _passes(r)] == []
 
 
@@ -105,10 +79,10 @@ def test_strategy_passes_nothing(
 ) -> None:
     sample = [t for t in humaneval if int(t.id.split("/")[1]) % 16 == 0]  # 11, spread out
     tasks = sample + corpus
-    runs = sandbox.run_many(_jobs(tasks, strategy))
+    runs = sandbox.run_many(jobs(tasks, strategy))
     assert [t.id for t, run in zip(tasks, runs, strict=True) if _passes(run)] == []
     assert sum(run.passed for run in runs[len(sample) :]) < sum(
-        run.passed for run in sandbox.run_many(_jobs(corpus, None))
+        run.passed for run in sandbox.run_many(jobs(corpus, None))
     )
     if strategy in MESSAGES:
         said = [MESSAGES[strategy] in _messages(run) for run in runs]
