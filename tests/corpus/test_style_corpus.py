@@ -4,6 +4,8 @@ requirement its label names, with a note that names its mistake."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from corpus import Sample, grade_all, samples
 
@@ -13,8 +15,11 @@ ALL = list(samples())
 
 
 @pytest.fixture(scope="module")
-def verdicts() -> dict[str, Verdict]:
-    return {str(s.path): v for s, v in zip(ALL, grade_all(ALL), strict=True)}
+def verdicts(shared_cache_root: Path) -> dict[str, Verdict]:
+    # TypeScript and Go need the set-up tooling of the shared cache
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GRADER_CACHE", str(shared_cache_root))
+        return {str(s.path): v for s, v in zip(ALL, grade_all(ALL), strict=True)}
 
 
 def _id(sample: Sample) -> str:
