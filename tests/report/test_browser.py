@@ -40,6 +40,15 @@ class Page:
         self.page.goto(path.as_uri() + hash_)
         self.page.wait_for_selector("html[data-ready]")
 
+    def tab(self, name: str) -> None:
+        """Click a tab and wait until it shows and its rows are drawn: the tab switches on the
+        hashchange after the click, and rows are drawn on the next animation frame."""
+        self.page.click(f"#tabs a[data-tab={name}]")
+        self.page.wait_for_selector(f"#tab-{name}:not([hidden])")
+        self.page.evaluate(
+            "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+        )
+
     def shown(self) -> int:
         return int(self.page.inner_text("#shown-count"))
 
@@ -82,7 +91,7 @@ def test_overview_filter_sort_and_open_a_sample(run_dir: Path, page: Page, tmp_p
     assert "model-a" in p.inner_text("table.stats")
     page.shot("overview", tmp_path)
 
-    p.click("#tabs a[data-tab=samples]")
+    page.tab("samples")
     assert page.shown() == 7
     assert p.locator("#grid-rows .row").count() == 7
     page.select("model", "model-b")
@@ -208,7 +217,7 @@ def test_baseline_changes_and_side_by_side(
     )
 
     p.keyboard.press("Escape")
-    p.click("#tabs a[data-tab=samples]")
+    page.tab("samples")
     page.select("change", "passed → failed")
     assert page.shown() == 1
     page.select("change", "failed → passed")
@@ -237,11 +246,8 @@ def test_review_marks_export_import_and_show_in_the_next_report(
     page.shot("review-marks", tmp_path)
     p.keyboard.press("Escape")
     assert p.inner_text("#review-count") == "2"
-    p.click("#tabs a[data-tab=review]")  # the tab renders on the hashchange that follows
-    p.wait_for_function(
-        "document.getElementById('review-list').innerText.includes('1 agree · 1 disagree')",
-        timeout=10_000,
-    )
+    page.tab("review")
+    assert "1 agree · 1 disagree" in p.inner_text("#review-list")
     with p.expect_download() as info:
         p.click("#export-review")
     download = info.value
@@ -285,7 +291,7 @@ def test_review_marks_export_import_and_show_in_the_next_report(
     assert note.locator("input.comment").input_value() == "50003 is right here: the spec allows it"
     assert "from review.json" in note.inner_text()
     p.keyboard.press("Escape")
-    p.click("#tabs a[data-tab=samples]")
+    page.tab("samples")
     page.select("review", "has disagree")
     assert page.shown() == 1
     page.shot("review-imported", tmp_path)
