@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "grader.cli.gate",
     "grader.cli.summary",
     "grader.cli.importers",
+    "grader.cli.agreement",
 )
 
 
