@@ -8,13 +8,12 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-from grader.sandbox.runners.cache import go_cache_dir, node_dir
-from grader.sandbox.runners.go import GO, go_env
+from grader.sandbox.runners.cache import go_cache_dir, go_toolchain, node_dir
+from grader.sandbox.runners.go import go_env, go_module
 
 TYPESCRIPT = "typescript@5"
 GO_WARM_IMPORTS = (
@@ -52,12 +51,14 @@ def ensure_typescript() -> Path:
 
 def ensure_go_cache() -> Path:
     cache = go_cache_dir()
-    if (cache / ".warm").is_file() or shutil.which(GO) is None:
+    toolchain = go_toolchain()
+    stamp = cache / f".warm-{toolchain.version}"
+    if stamp.is_file() or not toolchain.host.is_file():
         return cache
     cache.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
-        (work / "go.mod").write_text("module sandbox\n\ngo 1.19\n")
+        (work / "go.mod").write_text(go_module(toolchain.version))
         imports = "\n".join(f'\t_ "{name}"' for name in GO_WARM_IMPORTS)
         (work / "warm.go").write_text(
             f"package main\n\nimport (\n{imports}\n)\n\nfunc main() {{}}\n"
@@ -66,15 +67,17 @@ def ensure_go_cache() -> Path:
             'package main\n\nimport "testing"\n\nfunc TestWarm(t *testing.T) {}\n'
         )
         environment = go_env(str(cache)) | {"HOME": scratch, "GOPATH": str(work / "gopath")}
+        if toolchain.root is not None:
+            environment["GOROOT"] = str(toolchain.root)
         subprocess.run(
-            [GO, "test", "-json", "-count=1", "-vet=off", "-p", "1", "."],
+            [str(toolchain.host), "test", "-json", "-count=1", "-vet=off", "-p", "1", "."],
             cwd=work,
             env=environment,
             check=True,
             capture_output=True,
             text=True,
         )
-    (cache / ".warm").write_text("ok\n")
+    stamp.write_text("ok\n")
     for path in cache.rglob("*"):
         path.chmod(0o755 if path.is_dir() else 0o644)
     return cache

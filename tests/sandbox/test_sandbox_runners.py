@@ -504,3 +504,41 @@ def test_jobs_take_the_workers_that_are_warming_instead_of_starting_more(tmp_pat
         runs = [future.result() for future in [runner.submit(job) for _ in range(6)]]
     assert all(run.status == "ok" and run.passed == 2 for run in runs)
     assert len(POOL._all) == 2
+
+
+# --------------------------------------------------------------------------- go
+
+LARGEST_TEST = """package solution
+
+import "testing"
+
+func TestLargest(t *testing.T) {
+\tif got := Largest([]int{3, 9, 4}); got != 9 {
+\t\tt.Errorf("Largest: got %d, want 9", got)
+\t}
+}
+"""
+
+# What current models write: generics, the slices package, the min/max built-ins (Go 1.21).
+MODERN_GO = """package solution
+
+import "slices"
+
+func Largest[T int | float64](values []T) T {
+\tsorted := slices.Clone(values)
+\tslices.Sort(sorted)
+\treturn max(sorted[len(sorted)-1], min(sorted[0], sorted[len(sorted)-1]))
+}
+"""
+
+
+@needs_sandbox
+def test_go_toolchain_compiles_current_go_and_names_compile_errors(tmp_path: Path) -> None:
+    jobs = [
+        make_job(tmp_path, "go", code, {"largest_test.go": LARGEST_TEST}, timeout_s=60)
+        for code in (MODERN_GO, MODERN_GO.replace("return max(", "return mx("))
+    ]
+    modern, broken = sandbox.run_many(jobs)
+    assert modern.status == "ok" and outcomes(modern) == {"TestLargest": "passed"}, modern.note
+    assert broken.status == "compile_error"
+    assert "undefined: mx" in broken.note and "solution.go:" in broken.note, broken.note

@@ -16,11 +16,10 @@ from grader.sandbox.runners.base import (
     env,
     first_lines,
 )
-from grader.sandbox.runners.cache import GOCACHE_INSIDE, go_cache_dir
+from grader.sandbox.runners.cache import GOCACHE_INSIDE, go_cache_dir, go_toolchain
 from grader.sandbox.runners.results import parse_go_json, parse_signed, reconcile, step_secret
 from grader.types import TestJob
 
-GO = "/usr/bin/go"
 EVENTS = f"{PRIVATE}/events-{TOKEN}.json"
 SIGNED = f"{PRIVATE}/go-{TOKEN}.jsonl"
 SECRET = f"{PRIVATE}/secret-{TOKEN}"
@@ -29,6 +28,11 @@ ALL = "TestGraderAll"  # the one top-level test: runs each of the task's tests a
 _TEST_FUNC = re.compile(r"^func\s+(Test(?:[^a-z]\w*)?)\s*\(\s*\w+\s+\*testing\.T\s*\)", re.M)
 GOCACHE = "/tmp/gocache"
 _PACKAGE = re.compile(r"^\s*package\s+([A-Za-z_]\w*)", re.M)
+
+
+def go_module(version: str) -> str:
+    """The go.mod of a sample's module, at the toolchain's language version."""
+    return f"module sandbox\n\ngo {version}\n"
 
 
 def go_env(cache: str) -> dict[str, str]:
@@ -98,12 +102,15 @@ class GoRunner(LanguageRunner):
                 package = found.group(1)
                 break
         files[self.solution_name(job)] = refuse_reporter_access(set_package(job.code, package))
-        files.setdefault("go.mod", "module sandbox\n\ngo 1.19\n")
+        toolchain = go_toolchain()
+        files.setdefault("go.mod", go_module(toolchain.version))
         names = expected_test_names([files[Path(p).name] for p in job.test_files])
         files["gradertrust/gradertrust.go"] = TRUSTED.read_text(encoding="utf-8")
         files["zz_grader_runner_test.go"] = trusted_runner(package, names)
         warm = go_cache_dir().is_dir()
-        command = f"exec {GO} test -json -count=1 -vet=off -p 1 -run '^{ALL}$' . > {EVENTS}"
+        command = (
+            f"exec {toolchain.inside} test -json -count=1 -vet=off -p 1 -run '^{ALL}$' . > {EVENTS}"
+        )
         step = {
             "kind": "exec",
             "phase": "test",
@@ -111,6 +118,7 @@ class GoRunner(LanguageRunner):
             "argv": ["/bin/sh", "-c", command],
             "env": {
                 **go_env(GOCACHE),
+                **toolchain.env(),
                 "GRADER_SECRET": SECRET,
                 "GRADER_RESULTS": SIGNED,
                 "GRADER_HIDE": "\n".join(Path(p).name for p in job.test_files),
@@ -129,9 +137,9 @@ class GoRunner(LanguageRunner):
 
     def parse(self, report: dict[str, Any], plan: Plan) -> Parsed:
         files = report.get("files") or {}
-        events, build_failed = parse_go_json(files.get(EVENTS))
+        events, build_failed, compiler = parse_go_json(files.get(EVENTS))
         if build_failed:
-            output = "\n".join(
+            output = compiler or "\n".join(
                 ln for ln in str(report.get("output", "")).splitlines() if not ln.startswith("#")
             )
             return Parsed([], compile_error=first_lines(output, 6) or "the package did not build")

@@ -76,10 +76,13 @@ def parse_junit(text: str | None) -> list[TestCase] | None:
     return cases
 
 
-def parse_go_json(text: str | None) -> tuple[list[TestCase], bool]:
-    """Events from ``go test -json``: cases, and whether the package failed to build."""
+def parse_go_json(text: str | None) -> tuple[list[TestCase], bool, str]:
+    """Events from ``go test -json``: cases, whether the package failed to build, and the
+    compiler's messages where the events carry them (``build-output``, Go 1.24 and later;
+    older Go prints them as plain text on stderr)."""
     cases: dict[str, dict[str, Any]] = {}
     output: dict[str, list[str]] = {}
+    build_output: list[str] = []
     build_failed = False
     for line in (text or "").splitlines():
         try:
@@ -91,6 +94,12 @@ def parse_go_json(text: str | None) -> tuple[list[TestCase], bool]:
         if not isinstance(event, dict):
             continue
         test, action = event.get("Test"), event.get("Action")
+        if action == "build-output":
+            build_output.append(str(event.get("Output", "")))
+            continue
+        if action == "build-fail":
+            build_failed = True
+            continue
         if not test:
             if action == "output" and any(
                 m in str(event.get("Output", "")) for m in ("[build failed]", "[setup failed]")
@@ -111,7 +120,8 @@ def parse_go_json(text: str | None) -> tuple[list[TestCase], bool]:
         ]
         message = "\n".join(lines) if info["outcome"] != "passed" else ""
         found.append(_case(test, info["outcome"], message, info["elapsed"]))
-    return found, build_failed
+    compiler = "".join(ln for ln in build_output if not ln.startswith("#"))
+    return found, build_failed, compiler
 
 
 DID_NOT_REPORT = (
