@@ -23,7 +23,9 @@ from grader.notes import (
     NO_CODE,
     Note,
     anchors,
+    compile_note,
     dedupe,
+    does_not_load,
     fill,
     first_line,
     group,
@@ -191,7 +193,9 @@ def _judge(
     checks: Sequence[RuleCheck],
     cases: Sequence[TestCase],
     broken: bool,
+    unbuilt: bool = False,
 ) -> _Judged:
+    """One requirement's verdict; ``unbuilt``: the code never ran, so nothing counts as credit."""
     keys = _binding_keys(requirement)
     key = _distinguishing_key(keys, checks)
     evidence: list[str] = []
@@ -238,11 +242,16 @@ def _judge(
                 else "it names no tests"
             )
             evidence.append(f"no evidence: no rule check applied and {wanted}")
+    if unbuilt and counted:
+        # A check that holds on code that never ran is met vacuously (no catch, so no 50003
+        # returned from it): no credit, and no note beyond the one about the build.
+        credit = 0.0
+        evidence.append("the code does not compile or load, so no check that held counts")
     credit = round(min(1.0, max(0.0, credit)), 4)
     status = "met" if credit >= MET else ("partial" if credit > 1 - MET else "unmet")
 
     disagreement = None
-    if static is not None and dynamic is not None and not broken:
+    if static is not None and dynamic is not None and not broken and not unbuilt:
         if static >= MET and dynamic < MET:
             disagreement = (
                 f"The static checks find this in the code, but {len(failing)} of {len(matched)} "
@@ -277,7 +286,7 @@ def _judge(
     )
 
     notes: list[Note] = []
-    if status != "met" and counted and (failed or failing):
+    if status != "met" and counted and (failed or failing) and not unbuilt:
         notes = _negative_notes(
             requirement, failed, failing, held, values, bool(applicable), dynamic
         )
@@ -447,18 +456,21 @@ def score(
         return _no_code(task, tests)
 
     broken = tests.status in BROKEN_STATUSES
+    unbuilt = does_not_load(tests.status, tests.cases)
     known = {r.id for r in task.requirements}
     judged = [
-        _judge(task, r, [c for c in checks if c.requirement == r.id], tests.cases, broken)
+        _judge(task, r, [c for c in checks if c.requirement == r.id], tests.cases, broken, unbuilt)
         for r in task.requirements
     ]
 
     gaming = gaming_rules.found(checks)
     notes = _gaming_notes(gaming)
+    if unbuilt:  # one note, why it does not build; its static findings stay in findings
+        notes.append(Note(compile_note(tests.status, tests.note, tests.output, tests.cases)))
     syntax = [f for c in checks if _is_syntax(c) and not c.passed for f in c.findings]
-    if syntax:
+    if syntax and not unbuilt:
         notes.append(Note(syntax_note(min(f.line for f in syntax))))
-    if broken:
+    if broken and not unbuilt:
         notes.append(Note(run_problem_note(tests.status, tests.note, tests.timeout_s)))
     for item in judged:
         notes += item.notes
@@ -470,6 +482,8 @@ def score(
     }
     for check in checks:
         if check.requirement in known or _is_syntax(check) or check.passed or not check.applicable:
+            continue
+        if unbuilt:  # said in findings, not as notes, for code that never ran
             continue
         if gaming_rules.is_gaming(check.rule):  # said first, once per strategy
             continue
@@ -495,6 +509,7 @@ def score(
     if gaming:  # whatever the tests say: no credit for code that games them
         value = 0.0
 
+    positives = dedupe(item.positive for item in judged if item.positive)
     return Verdict(
         task=task.id,
         language=task.language,
@@ -504,7 +519,7 @@ def score(
         findings=_findings(c for c in checks if not any(c in i.overruled for i in judged)),
         tests=tests,
         notes=group(notes),
-        positive_notes=[] if gaming else dedupe(item.positive for item in judged if item.positive),
+        positive_notes=[] if gaming or unbuilt else positives,
         code=extraction.code,
         task_version=task.version,
         gaming=gaming,
