@@ -165,9 +165,25 @@ def _case_evidence(case: TestCase) -> str:
     return f"{name} {verb}: {message}" if message else f"{name} {verb}"
 
 
-def _tests_sentence(failing: Sequence[TestCase], *, despite_checks: bool = False) -> str:
-    """One sentence naming failing tests and the first one's message."""
-    bases = [re.sub(r"\[.*\]$", "", test_label(c.name)) for c in failing]
+def plain_name(name: str) -> str:
+    """A test as a reviewer would name it: ``test_invalid_user_id[0]`` -> ``invalid user id [0]``,
+    ``TestUserFlags/save_failure`` -> ``save failure``, ``invalidUserId()`` -> ``invalid user id``."""
+    label = test_label(name)
+    found = re.match(r"^(?P<base>.*?)(?:\[(?P<case>[^\]]*)\])?$", label)
+    base, case = (found["base"], found["case"]) if found else (label, None)
+    base = base.rsplit("/", 1)[-1].removesuffix("()")
+    if " " not in base:  # Class.Method
+        base = base.rsplit(".", 1)[-1]
+    base = re.sub(r"^(?:test_+|Test(?=[A-Z_])_*)", "", base)
+    if "_" not in base and " " not in base:  # camelCase: split into words
+        base = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[a-z])(?=[0-9])", " ", base).lower()
+    base = re.sub(r"\s+", " ", base.replace("_", " ")).strip() or label
+    return f"{base} [{case}]" if case is not None else base
+
+
+def _tests_sentence(failing: Sequence[TestCase]) -> str:
+    """One sentence naming failing tests and the first one's message: what was observed."""
+    bases = [re.sub(r" \[[^\]]*\]$", "", plain_name(c.name)) for c in failing]
     counts = {base: bases.count(base) for base in bases}
     names = [f"{base} ({n} cases)" if n > 1 else base for base, n in counts.items()]
     first = failing[0]
@@ -178,13 +194,11 @@ def _tests_sentence(failing: Sequence[TestCase], *, despite_checks: bool = False
     noun = "test" if len(names) == 1 else "tests"
     verb = "fails" if len(names) == 1 else "fail"
     why = (
-        (f" ({test_label(first.name)}: {detail})" if len(names) > 1 else f": {detail}")
+        (f" ({plain_name(first.name)}: {detail})" if len(names) > 1 else f": {detail}")
         if detail
         else ""
     )
-    if despite_checks:
-        return f"The code has the checks the rules look for, but the {noun} {shown} {verb}{why}."
-    return f"The {noun} {shown} {verb}{why}."
+    return f"The {noun} {shown} {verb}{why.rstrip('.')}."
 
 
 def _judge(
@@ -381,7 +395,7 @@ def _merge_test_failures(notes: list[Note]) -> list[Note]:
         return notes
     failing = _unique(case for note in pending for case in note.cases)
     merged = Note(
-        _tests_sentence(failing, despite_checks=True),
+        _tests_sentence(failing),
         [],
         [],
         _unique(f for note in pending for f in note.failures),
