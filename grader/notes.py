@@ -220,3 +220,83 @@ def run_problem_note(status: str, note: str, timeout_s: float | None) -> str:
 
 def syntax_note(line: int) -> str:
     return f"The code has a syntax error at line {line}."
+
+
+# --------------------------------------------------------------------------- code that does not build
+
+# The first error line compilers print, per toolchain; each gives the file, the line and the message.
+_COMPILER_ERRORS = (
+    # Go, javac, gcc-style: "./solution.go:8:9: syntax error: ...", "X.java:8: error: ..."
+    re.compile(
+        r"^(?:\./)?(?P<file>[^\s:()]+):(?P<line>\d+):(?:\d+:)?\s*(?:error:\s*)?(?P<msg>\S.*)$"
+    ),
+    # C#, TypeScript: "Solution.cs(12,5): error CS0103: The name ... [/p/x.csproj]"
+    re.compile(
+        r"^(?P<file>[^\s()]+)\((?P<line>\d+),\d+\):\s*error\s+\w+:\s*(?P<msg>.+?)(?:\s+\[[^\]]*\])?$"
+    ),
+    # Python: "SyntaxError: invalid syntax (solution.py, line 3)"
+    re.compile(r"^(?P<msg>\S.*?)\s+\((?P<file>[^,()]+), line (?P<line>\d+)\)$"),
+)
+_SYMBOL = re.compile(r"^\s*symbol:\s*(?P<what>.+)$", re.MULTILINE)  # javac's detail line
+COMPILE_PREFIX = "The code does not compile:"
+
+
+def _load_errors(cases: Sequence[Any]) -> list[Any]:
+    """Collection errors (``x.py::collect``): the test file could not import the code."""
+    return [c for c in cases if c.outcome == "error" and str(c.name).endswith("::collect")]
+
+
+def does_not_load(status: str, cases: Sequence[Any]) -> bool:
+    """The code never ran: it does not compile, or it failed at load before any test ran."""
+    if status == "compile_error":
+        return True
+    ran = any(c.outcome in ("passed", "failed") for c in cases)
+    if status == "crash":
+        return not ran
+    return status == "ok" and not ran and bool(_load_errors(cases))
+
+
+# "solution.py:23: in <module>": where a traceback passes through the code at load
+_TRACE = re.compile(r"^(?:\./)?(?P<file>[\w.-]+):(?P<line>\d+): in ", re.MULTILINE)
+
+
+def _where(line: str, file: str) -> str:
+    name = file.rsplit("/", 1)[-1]
+    if "test" in name.casefold():
+        return f"line {line} of the test file {name}"
+    return f"line {line}"
+
+
+def _sentence(verb: str, message: str, where: str | None) -> str:
+    said = message.strip().rstrip(".")
+    said = f"{said[:1].upper()}{said[1:]}"
+    if len(said) > MAX_NOTE:
+        said = said[: MAX_NOTE - 1].rstrip() + "…"
+    return f"The code {verb}: {said}" + (f" at {where}." if where else ".")
+
+
+def compile_note(status: str, note: str, output: str, cases: Sequence[Any] = ()) -> str:
+    """One plain sentence: the code does not compile (or load), and the first error, with its line."""
+    loading = _load_errors(cases) if status == "ok" else []
+    if loading:
+        message = first_line(loading[0].message, MAX_NOTE) or "the tests could not import it"
+        places = [m for m in _TRACE.finditer(output) if "test" not in m["file"].casefold()]
+        where = _where(places[-1]["line"], places[-1]["file"]) if places else None
+        return _sentence("fails to load", message, where)
+    text = note.strip().removeprefix(COMPILE_PREFIX).strip()
+    whole = f"{text}\n{output}"
+    for line in (ln.strip() for ln in whole.splitlines() if ln.strip()):
+        for pattern in _COMPILER_ERRORS:
+            found = pattern.match(line)
+            if not found:
+                continue
+            message = found["msg"].strip().rstrip(".")
+            symbol = _SYMBOL.search(whole)
+            if symbol and message == "cannot find symbol":
+                message += f" ({symbol['what'].strip()})"
+            verb = "does not compile" if status == "compile_error" else "fails to load"
+            return _sentence(verb, message, _where(found["line"], found["file"]))
+    if status == "compile_error":
+        first = first_line(text, MAX_NOTE) if text else ""
+        return f"{COMPILE_PREFIX} {first}" if first else run_problem_note(status, "", None)
+    return run_problem_note(status, note, None)

@@ -329,8 +329,21 @@ def count_notes(
     return sorted(counts.items(), key=lambda item: (-item[1], order[item[0]]))
 
 
+# Characters Markdown would read as markup or as an entity (``&quot;``); a backslash before
+# any ASCII punctuation shows it as written (CommonMark).
+_MARKUP = re.compile(r"([\\`*_\[\]<>&|~])")
+_LINE_START = re.compile(r"^(\s*\d*)([#>+.)-])(?=\s|$)", re.MULTILINE)  # "# x", "- x", "1. x"
+
+
+def markdown_text(text: str) -> str:
+    """Raw text (a note, a test's message) as Markdown that shows exactly that text."""
+    escaped = _MARKUP.sub(r"\\\1", text)
+    return _LINE_START.sub(r"\1\\\2", escaped)
+
+
 def _counted(note: str, count: int, total: int) -> str:
-    return note if total <= 1 else f"{note} ({count} of {total} samples)"
+    shown = markdown_text(note)
+    return shown if total <= 1 else f"{shown} ({count} of {total} samples)"
 
 
 def _observations_section(results: Sequence[SampleResult]) -> list[str]:

@@ -23,7 +23,9 @@ from grader.notes import (
     NO_CODE,
     Note,
     anchors,
+    compile_note,
     dedupe,
+    does_not_load,
     fill,
     first_line,
     group,
@@ -163,9 +165,25 @@ def _case_evidence(case: TestCase) -> str:
     return f"{name} {verb}: {message}" if message else f"{name} {verb}"
 
 
-def _tests_sentence(failing: Sequence[TestCase], *, despite_checks: bool = False) -> str:
-    """One sentence naming failing tests and the first one's message."""
-    bases = [re.sub(r"\[.*\]$", "", test_label(c.name)) for c in failing]
+def plain_name(name: str) -> str:
+    """A test as a reviewer would name it: ``test_invalid_user_id[0]`` -> ``invalid user id [0]``,
+    ``TestUserFlags/save_failure`` -> ``save failure``, ``invalidUserId()`` -> ``invalid user id``."""
+    label = test_label(name)
+    found = re.match(r"^(?P<base>.*?)(?:\[(?P<case>[^\]]*)\])?$", label)
+    base, case = (found["base"], found["case"]) if found else (label, None)
+    base = base.rsplit("/", 1)[-1].removesuffix("()")
+    if " " not in base:  # Class.Method
+        base = base.rsplit(".", 1)[-1]
+    base = re.sub(r"^(?:test_+|Test(?=[A-Z_])_*)", "", base)
+    if "_" not in base and " " not in base:  # camelCase: split into words
+        base = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[a-z])(?=[0-9])", " ", base).lower()
+    base = re.sub(r"\s+", " ", base.replace("_", " ")).strip() or label
+    return f"{base} [{case}]" if case is not None else base
+
+
+def _tests_sentence(failing: Sequence[TestCase]) -> str:
+    """One sentence naming failing tests and the first one's message: what was observed."""
+    bases = [re.sub(r" \[[^\]]*\]$", "", plain_name(c.name)) for c in failing]
     counts = {base: bases.count(base) for base in bases}
     names = [f"{base} ({n} cases)" if n > 1 else base for base, n in counts.items()]
     first = failing[0]
@@ -176,13 +194,11 @@ def _tests_sentence(failing: Sequence[TestCase], *, despite_checks: bool = False
     noun = "test" if len(names) == 1 else "tests"
     verb = "fails" if len(names) == 1 else "fail"
     why = (
-        (f" ({test_label(first.name)}: {detail})" if len(names) > 1 else f": {detail}")
+        (f" ({plain_name(first.name)}: {detail})" if len(names) > 1 else f": {detail}")
         if detail
         else ""
     )
-    if despite_checks:
-        return f"The code has the checks the rules look for, but the {noun} {shown} {verb}{why}."
-    return f"The {noun} {shown} {verb}{why}."
+    return f"The {noun} {shown} {verb}{why.rstrip('.')}."
 
 
 def _judge(
@@ -191,7 +207,9 @@ def _judge(
     checks: Sequence[RuleCheck],
     cases: Sequence[TestCase],
     broken: bool,
+    unbuilt: bool = False,
 ) -> _Judged:
+    """One requirement's verdict; ``unbuilt``: the code never ran, so nothing counts as credit."""
     keys = _binding_keys(requirement)
     key = _distinguishing_key(keys, checks)
     evidence: list[str] = []
@@ -238,11 +256,16 @@ def _judge(
                 else "it names no tests"
             )
             evidence.append(f"no evidence: no rule check applied and {wanted}")
+    if unbuilt and counted:
+        # A check that holds on code that never ran is met vacuously (no catch, so no 50003
+        # returned from it): no credit, and no note beyond the one about the build.
+        credit = 0.0
+        evidence.append("the code does not compile or load, so no check that held counts")
     credit = round(min(1.0, max(0.0, credit)), 4)
     status = "met" if credit >= MET else ("partial" if credit > 1 - MET else "unmet")
 
     disagreement = None
-    if static is not None and dynamic is not None and not broken:
+    if static is not None and dynamic is not None and not broken and not unbuilt:
         if static >= MET and dynamic < MET:
             disagreement = (
                 f"The static checks find this in the code, but {len(failing)} of {len(matched)} "
@@ -277,7 +300,7 @@ def _judge(
     )
 
     notes: list[Note] = []
-    if status != "met" and counted and (failed or failing):
+    if status != "met" and counted and (failed or failing) and not unbuilt:
         notes = _negative_notes(
             requirement, failed, failing, held, values, bool(applicable), dynamic
         )
@@ -372,7 +395,7 @@ def _merge_test_failures(notes: list[Note]) -> list[Note]:
         return notes
     failing = _unique(case for note in pending for case in note.cases)
     merged = Note(
-        _tests_sentence(failing, despite_checks=True),
+        _tests_sentence(failing),
         [],
         [],
         _unique(f for note in pending for f in note.failures),
@@ -447,18 +470,21 @@ def score(
         return _no_code(task, tests)
 
     broken = tests.status in BROKEN_STATUSES
+    unbuilt = does_not_load(tests.status, tests.cases)
     known = {r.id for r in task.requirements}
     judged = [
-        _judge(task, r, [c for c in checks if c.requirement == r.id], tests.cases, broken)
+        _judge(task, r, [c for c in checks if c.requirement == r.id], tests.cases, broken, unbuilt)
         for r in task.requirements
     ]
 
     gaming = gaming_rules.found(checks)
     notes = _gaming_notes(gaming)
+    if unbuilt:  # one note, why it does not build; its static findings stay in findings
+        notes.append(Note(compile_note(tests.status, tests.note, tests.output, tests.cases)))
     syntax = [f for c in checks if _is_syntax(c) and not c.passed for f in c.findings]
-    if syntax:
+    if syntax and not unbuilt:
         notes.append(Note(syntax_note(min(f.line for f in syntax))))
-    if broken:
+    if broken and not unbuilt:
         notes.append(Note(run_problem_note(tests.status, tests.note, tests.timeout_s)))
     for item in judged:
         notes += item.notes
@@ -470,6 +496,8 @@ def score(
     }
     for check in checks:
         if check.requirement in known or _is_syntax(check) or check.passed or not check.applicable:
+            continue
+        if unbuilt:  # said in findings, not as notes, for code that never ran
             continue
         if gaming_rules.is_gaming(check.rule):  # said first, once per strategy
             continue
@@ -495,6 +523,7 @@ def score(
     if gaming:  # whatever the tests say: no credit for code that games them
         value = 0.0
 
+    positives = dedupe(item.positive for item in judged if item.positive)
     return Verdict(
         task=task.id,
         language=task.language,
@@ -504,7 +533,7 @@ def score(
         findings=_findings(c for c in checks if not any(c in i.overruled for i in judged)),
         tests=tests,
         notes=group(notes),
-        positive_notes=[] if gaming else dedupe(item.positive for item in judged if item.positive),
+        positive_notes=[] if gaming or unbuilt else positives,
         code=extraction.code,
         task_version=task.version,
         gaming=gaming,

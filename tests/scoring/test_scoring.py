@@ -302,9 +302,7 @@ def test_disagreement_static_met_tests_fail() -> None:
     assert codes.status == "partial"
     assert codes.disagreement and "test_missing_user_id failed: boom" in codes.disagreement
     # The template ("Missing code ...") would contradict the rules; the note says what failed.
-    assert verdict.notes == [
-        "The code has the checks the rules look for, but the test test_missing_user_id fails: boom."
-    ]
+    assert verdict.notes == ["The test missing user id fails: boom."]
 
 
 def test_disagreement_static_fails_tests_pass() -> None:
@@ -440,9 +438,9 @@ def test_tests_failing_despite_checks_in_several_requirements_make_one_note(
     )
     verdict = score(user_flags, CODE, checks_for(user_flags, {}), tests)
     assert verdict.notes == [
-        "The code has the checks the rules look for, but the tests test_invalid_user_id_returns_50002 (3 cases), "
-        "test_unknown_user_returns_50004 and test_save_failure_returns_50000_with_message fail "
-        "(test_invalid_user_id_returns_50002[0]: assert 50001 == 50002).",
+        "The tests invalid user id returns 50002 (3 cases), unknown user returns 50004 and "
+        "save failure returns 50000 with message fail "
+        "(invalid user id returns 50002 [0]: assert 50001 == 50002).",
         "A valid request does not save both flags and return code 0.",
     ]
     assert by_id(verdict, "user-not-found").disagreement

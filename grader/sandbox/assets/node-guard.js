@@ -35,8 +35,6 @@ const then = Promise.prototype.then;
 const freeze = Object.freeze;
 const StringOf = String;
 const NumberOf = Number;
-const split = String.prototype.split;
-const join = Array.prototype.join;
 const slice = String.prototype.slice;
 
 const fromString = Buffer.from;
@@ -56,8 +54,8 @@ function emit(record) {
 function messageOf(error) {
   try {
     const text = error && typeof error === 'object' ? error.message : error;
-    // One line, as node's JUnit reporter gave it before this guard.
-    return apply(slice, apply(join, apply(split, StringOf(text), ['\n']), ['']), [0, 2000]);
+    // Lines kept: the host makes one readable line of them (node_message).
+    return apply(slice, StringOf(text), [0, 2000]);
   } catch (_) {
     return 'the test threw a value that cannot be shown';
   }

@@ -139,6 +139,22 @@ def node_steps(tests: dict[str, str], memory_mb: int) -> tuple[list[dict[str, An
     return steps, reports
 
 
+# node's assert ends its message with "actual !== expected" (strict) or "actual == expected"
+_COMPARED = re.compile(r"^(?P<actual>\S.*?) (?:!==|==) (?P<expected>\S.*)$")
+
+
+def node_message(text: str) -> str:
+    """node's assertion message as one readable line.
+
+    ``"UserId=0\\n\\n50001 !== 50002\\n"`` -> ``"UserId=0: got 50001, expected 50002"``.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    compared = _COMPARED.match(lines[-1]) if len(lines) > 1 else None
+    if compared:  # the line node adds under the test's own message
+        lines[-1] = f"got {compared['actual']}, expected {compared['expected']}"
+    return ": ".join([*(line.rstrip(":") for line in lines[:-1]), *lines[-1:]])
+
+
 def parse_node(report: dict[str, Any], plan: Plan) -> Parsed:
     files = report.get("files") or {}
     cases: list[TestCase] = []
@@ -146,6 +162,7 @@ def parse_node(report: dict[str, Any], plan: Plan) -> Parsed:
     test_steps = [(i, s) for i, s in enumerate(plan.steps) if s.get("phase") == "test"]
     for (index, step), name in zip(test_steps, plan.result_files, strict=True):
         signed, _ = parse_signed(files.get(name), step_secret(report, index))
+        signed = [c.model_copy(update={"message": node_message(c.message)}) for c in signed]
         any_signed = any_signed or bool(signed)
         expected = [n for n in step["expected"] if n != ALL_NAMES]
         if ALL_NAMES in step["expected"]:

@@ -1,0 +1,78 @@
+"""Notes are stored as raw text, read like a reviewer's, and are escaped only where rendered."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+
+import pytest
+from scoring_builders import REPO
+
+from grader.pipeline import grade_code
+from grader.record import markdown_text, render_record
+from grader.sandbox.runners.javascript import node_message
+from grader.tasks.loader import load_task
+from grader.types import SampleResult
+
+RAW = [
+    "The test escapes quotes fails: got 'say &quot;hi&quot;', expected <b>say \"hi\"</b>.",
+    "Used *args* and user_id in `save` [twice] | once.",
+    "- 1. # not a list, a number or a heading",
+]
+
+
+def _record_of(notes: list[str], task: str = "render-comment/javascript") -> str:
+    result = SampleResult(
+        task=task,
+        language="javascript",
+        score=10.0,
+        passed=False,
+        sample=0,
+        model="m",
+        completion="...",
+        notes=notes,
+    )
+    return render_record({}, {"name": "m"}, [result])
+
+
+def _observations(markdown: str) -> str:
+    return markdown.split("## Observations\n\n")[1].split("\n\n## ")[0]
+
+
+def test_markdown_record_shows_raw_notes_exactly_as_written() -> None:
+    markdown_it = pytest.importorskip("markdown_it")
+    rendered = markdown_it.MarkdownIt().render(_observations(_record_of(RAW)))
+    paragraphs = re.findall(r"<p>(.*?)</p>", rendered, flags=re.DOTALL)
+    assert [html.unescape(p) for p in paragraphs] == RAW  # no markup, no entity read as text
+
+
+def test_markdown_escaping_leaves_plain_notes_alone() -> None:
+    seed = "Used error code 50003 within the try...catch block (ActiveFlag, SystemDeleteFlag)."
+    assert markdown_text(seed) == seed
+    assert markdown_text('page="0": got 0, expected 40001') == 'page="0": got 0, expected 40001'
+
+
+def test_node_assertion_messages_read_as_one_plain_line() -> None:
+    assert node_message("UserId=0\n\n50001 !== 50002\n") == "UserId=0: got 50001, expected 50002"
+    assert (
+        node_message("Expected values to be strictly equal:\n\n1 !== 2\n")
+        == "Expected values to be strictly equal: got 1, expected 2"
+    )
+    assert node_message("a == b") == "a == b"  # a message of its own is left as written
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node")
+def test_javascript_failure_reaches_the_record_readable_and_unescaped() -> None:
+    task = load_task(REPO / "tasks" / "parse-pagination" / "javascript.yaml")
+    code = REPO / "tasks" / "parse-pagination" / "javascript" / "wrong-number-no-clamp.js"
+    verdict, _ = grade_code(task, code=code.read_text(encoding="utf-8"))
+    said = next(n for n in verdict.notes if n.startswith("The tests"))
+    assert said == (
+        "The tests invalid page returns 40001 and invalid page size returns 40002 fail "
+        '(invalid page returns 40001: page=" 2": got 0, expected 40001).'
+    )
+    assert "the rules" not in " ".join(verdict.notes)
+    result = SampleResult(**verdict.model_dump(), sample=0, model="m", completion="...")
+    record = render_record({}, {"name": "m"}, [result])
+    assert 'page=" 2": got 0, expected 40001' in record and "&quot;" not in record
