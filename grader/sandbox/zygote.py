@@ -12,6 +12,8 @@ Per sample the process tree is::
          sample uid with no capabilities, writes the files, then forks one payload per
          step and reaps everything
            └─ payload: rlimits, then exec (or the in-process Python runner)
+      └─ template (started once: a clean interpreter that never sees a job)
+           └─ a split Python step's solution: joins its sample's PID namespace (below)
 
 When init exits the kernel kills everything left in its PID namespace, so nothing a
 sample starts outlives it; its tmpfs mounts vanish with its mount namespace, so nothing
@@ -289,8 +291,9 @@ def _start_solution(job: dict, step: dict, out_w: int) -> int:
     capabilities); return the trusted end of the socket between the two.
 
     The child gets its own mount namespace whose work dir (a fresh tmpfs) holds only the
-    solution and its support files, and a fresh /tmp; it drops to the sample uid and execs a
-    new interpreter, so nothing of the zygote's memory (the job, the tests) comes with it.
+    solution and its support files, and a fresh /tmp; it drops to the sample uid and is a
+    fork of the template (below) or, failing that, a newly exec'd interpreter: either way
+    nothing of the zygote's memory (the job, the tests) comes with it.
     The trusted half stays non-dumpable: the solution can neither ptrace it nor read its
     /proc entries."""
     trusted, untrusted = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
