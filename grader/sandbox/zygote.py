@@ -488,7 +488,9 @@ def _template_main() -> None:
     """The template's life: one fork per request, into the requesting sample's PID
     namespace, until the zygote hangs up."""
     _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps the children
+    # The kernel reaps the children at once: a zombie left in a sample's PID namespace would
+    # hold up its init's exit (and the zygote waits for that before the next job).
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)
     bridge_module = type(sys)("_pybridge")
     sys.modules["_pybridge"] = bridge_module
     code = _bridge_code()
