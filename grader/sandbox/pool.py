@@ -90,6 +90,7 @@ class Worker:
         python = str(policy.python_executable())
         if isolate:
             config["sys_path"] = policy.inside_sys_path()
+            config["template"] = True  # the solutions' processes fork from it (zygote.py)
             zygote = str(policy.INSIDE_CODE / "zygote.py")
             command = policy.bwrap_command(
                 self.mounts, [python, "-I", "-S", "-B", zygote, json.dumps(config)]

@@ -12,6 +12,8 @@ Per sample the process tree is::
          sample uid with no capabilities, writes the files, then forks one payload per
          step and reaps everything
            └─ payload: rlimits, then exec (or the in-process Python runner)
+      └─ template (started once: a clean interpreter that never sees a job)
+           └─ a split Python step's solution: joins its sample's PID namespace (below)
 
 When init exits the kernel kills everything left in its PID namespace, so nothing a
 sample starts outlives it; its tmpfs mounts vanish with its mount namespace, so nothing
@@ -29,6 +31,7 @@ import os
 import resource
 import select
 import signal
+import socket
 import sys
 import time
 
@@ -288,13 +291,17 @@ def _start_solution(job: dict, step: dict, out_w: int) -> int:
     capabilities); return the trusted end of the socket between the two.
 
     The child gets its own mount namespace whose work dir (a fresh tmpfs) holds only the
-    solution and its support files, and a fresh /tmp; it drops to the sample uid and execs a
-    new interpreter, so nothing of the zygote's memory (the job, the tests) comes with it.
+    solution and its support files, and a fresh /tmp; it drops to the sample uid and is a
+    fork of the template (below) or, failing that, a newly exec'd interpreter: either way
+    nothing of the zygote's memory (the job, the tests) comes with it.
     The trusted half stays non-dumpable: the solution can neither ptrace it nor read its
     /proc entries."""
-    import socket  # noqa: PLC0415
-
     trusted, untrusted = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    env = {key: value for key, value in step.get("env", {}).items() if "{" not in value}
+    if job["isolate"] and _TEMPLATE and env == TEMPLATE_ENV:
+        fd = _from_template(job, step, env, out_w, trusted, untrusted)
+        if fd is not None:
+            return fd
     if job["isolate"]:
         trusted.sendall(_bridge_code())  # the first thing the new interpreter reads
     pid = os.fork()
@@ -324,7 +331,6 @@ def _start_solution(job: dict, step: dict, out_w: int) -> int:
         _write_files(work, {rel: job["files"][rel] for rel in visible if rel in job["files"]})
         sock = untrusted.detach()
         _enter_payload(job, step, out_w, sock)
-        env = {key: value for key, value in step.get("env", {}).items() if "{" not in value}
         module = os.path.splitext(step["args"]["solution"])[0]
         if not job["isolate"]:  # the unsafe mode hides nothing: no fresh interpreter either
             import _pybridge  # noqa: PLC0415  (preloaded)
@@ -340,6 +346,188 @@ def _start_solution(job: dict, step: dict, out_w: int) -> int:
             os.write(2, f"\n[sandbox] could not start the solution: {error}\n".encode())
     finally:
         os._exit(code)
+
+
+# --------------------------------------------------------------------------- template
+#
+# The solution's process is forked from a *template*: a fresh interpreter (``python -s -S
+# -B -P zygote.py --template``) that the zygote starts once, before its first job, and that
+# never holds a job: it gets from each sample's init only a PID-namespace fd, the solution's
+# end of the bridge socket, the capture pipe and the limits; the solution's files come later,
+# over the bridge, into the child alone. So the child has nothing of the tests, the nonce or
+# the zygote's memory, as a newly exec'd interpreter would not, and costs a fork instead of
+# an interpreter start-up. Any other environment, or a template that is gone, falls back to
+# the exec above.
+
+# The Python runner's environment: the template starts with it (the hash seed and the
+# locale are read at start-up), and only steps with exactly this one are forked from it.
+TEMPLATE_ENV = {
+    "PATH": "/usr/local/bin:/usr/bin:/bin",
+    "HOME": "/tmp",
+    "TMPDIR": "/tmp",
+    "LANG": "C.UTF-8",
+    "PYTHONDONTWRITEBYTECODE": "1",
+    "PYTHONHASHSEED": "0",
+}
+# Imported in the template before any fork (HumanEval's prompts import typing; most
+# solutions import one of these): each child then finds them already there.
+TEMPLATE_PRELOAD = (
+    "typing",
+    "math",
+    "collections",
+    "itertools",
+    "functools",
+    "re",
+    "heapq",
+    "bisect",
+    "string",
+)
+_TEMPLATE: list[int] = []  # the zygote's end of the template's socket
+
+
+def _start_template() -> None:
+    """Start the template (the zygote calls this once, before any job)."""
+    mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    script = os.path.abspath(__file__)
+    pid = os.fork()
+    if pid == 0:
+        try:
+            null = os.open("/dev/null", os.O_RDONLY)
+            os.dup2(null, 0)
+            os.dup2(2, 1)
+            os.dup2(theirs.fileno(), 3)
+            os.closerange(4, 65536)
+            argv = [sys.executable, "-s", "-S", "-B", "-P", script, "--template"]
+            os.execve(sys.executable, argv, TEMPLATE_ENV)
+        finally:
+            os._exit(70)
+    theirs.close()
+    _TEMPLATE.append(mine.detach())
+
+
+def _from_template(
+    job: dict,
+    step: dict,
+    env: dict,
+    out_w: int,
+    trusted: socket.socket,
+    untrusted: socket.socket,
+) -> int | None:
+    """Ask the template for the solution's process (init, before it drops its rights); the
+    trusted end of the bridge, or None when the template is gone."""
+    template = _TEMPLATE[0]
+    params = {
+        key: job[key] for key in ("uid", "work", "tmp_mb", "work_mb", "cpu_s", "fsize_mb", "nproc")
+    }
+    params.update(
+        as_mb=step.get("as_mb"), env=env, module=os.path.splitext(step["args"]["solution"])[0]
+    )
+    pid_ns = os.open("/proc/self/ns/pid", os.O_RDONLY)
+    sock = socket.socket(fileno=os.dup(template))
+    try:
+        socket.send_fds(
+            sock,
+            [json.dumps(params).encode()],
+            [pid_ns, untrusted.fileno(), out_w],
+            socket.MSG_NOSIGNAL,
+        )
+    except OSError:
+        return None
+    finally:
+        sock.close()
+        os.close(pid_ns)
+    untrusted.close()
+    visible = step["args"].get("solution_files") or []
+    files = {rel: job["files"][rel] for rel in visible if rel in job["files"]}
+    data = marshal.dumps(files)
+    view = memoryview(len(data).to_bytes(8, "little") + data)
+    with contextlib.suppress(OSError):  # a child that failed to start: the tests say so
+        while view:
+            view = view[trusted.send(view, socket.MSG_NOSIGNAL) :]
+    return trusted.detach()
+
+
+def _template_child(params: dict, bridge: int, out_w: int) -> None:
+    """The solution's process: its own mounts (a work dir with only its files, /tmp,
+    /dev/shm, /proc of the sample's PID namespace) and IPC namespace, the sample uid, the
+    payload's limits; then it serves the tests. Never returns."""
+    code = 70
+    try:
+        uid, work = params["uid"], params["work"]
+        _call("unshare", _libc.unshare(CLONE_NEWNS | CLONE_NEWIPC))
+        _setup_mounts(params)
+        _drop_privileges(uid)
+        size = int.from_bytes(_read_exact(bridge, 8), "little")
+        files = marshal.loads(_read_exact(bridge, size))
+        _write_files(work, {str(rel): str(text) for rel, text in files.items()})
+        del files
+        limits = {"kind": "python", "as_mb": params.get("as_mb")}
+        _enter_payload(params, limits, out_w, bridge)
+        os.environ.clear()
+        os.environ.update(params["env"])
+        sys.modules["__main__"] = type(sys)("__main__")
+        sys.modules["_pybridge"].serve(3, work, params["module"])
+    except BaseException as error:  # noqa: BLE001
+        with contextlib.suppress(BaseException):
+            os.write(2, f"\n[sandbox] could not start the solution: {error}\n".encode())
+    finally:
+        os._exit(code)
+
+
+def _read_exact(fd: int, size: int) -> bytes:
+    data = b""
+    while len(data) < size:
+        chunk = os.read(fd, size - len(data))
+        if not chunk:
+            raise EOFError("the tests' process hung up")
+        data += chunk
+    return data
+
+
+def _template_main() -> None:
+    """The template's life: one fork per request, into the requesting sample's PID
+    namespace, until the zygote hangs up."""
+    _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    # The kernel reaps the children at once: a zombie left in a sample's PID namespace would
+    # hold up its init's exit (and the zygote waits for that before the next job).
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    bridge_module = type(sys)("_pybridge")
+    sys.modules["_pybridge"] = bridge_module
+    code = _bridge_code()
+    exec(marshal.loads(code[8:]), bridge_module.__dict__)  # noqa: S102
+    for name in TEMPLATE_PRELOAD:
+        with contextlib.suppress(Exception):
+            __import__(name)
+    gc.collect()
+    gc.freeze()
+    sock = socket.socket(fileno=3)
+    own = _own_pid_ns()
+    while True:
+        try:
+            message, fds, _, _ = socket.recv_fds(sock, 1 << 16, 3)
+        except InterruptedError:
+            continue
+        if not message:
+            os._exit(0)
+        try:
+            if len(fds) != 3:
+                continue
+            params = json.loads(message)
+            _call("setns", _libc.setns(fds[0], CLONE_NEWPID))
+            try:
+                pid = os.fork()
+                if pid == 0:
+                    sock.close()
+                    _template_child(params, fds[1], fds[2])
+            finally:
+                _call("setns", _libc.setns(own, CLONE_NEWPID))
+        except Exception as error:  # noqa: BLE001  (that sample's tests fail; we go on)
+            with contextlib.suppress(OSError):
+                os.write(2, f"[sandbox] template: {type(error).__name__}: {error}\n".encode())
+        finally:
+            for fd in fds:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
 
 
 def _kill_strays() -> None:
@@ -370,10 +558,12 @@ def _reap_until(pid: int) -> int:
 def _init(job: dict, out_w: int, ctl_w: int) -> None:
     report: dict = {"steps": [], "marks": {"init": time.monotonic()}}
     try:
-        low, high = sorted((out_w, ctl_w))
-        os.closerange(3, low)  # the zygote's protocol pipes among them
-        os.closerange(low + 1, high)
-        os.closerange(high + 1, 65536)
+        keep = sorted({out_w, ctl_w, *_TEMPLATE})
+        start = 3
+        for fd in keep:  # the zygote's protocol pipes among what goes
+            os.closerange(start, fd)
+            start = fd + 1
+        os.closerange(start, 65536)
         if job["isolate"]:
             _call("unshare", _libc.unshare(CLONE_NEWNS | CLONE_NEWIPC))
             _setup_mounts(job)
@@ -386,6 +576,8 @@ def _init(job: dict, out_w: int, ctl_w: int) -> None:
             for index, step in enumerate(job["steps"])
             if step["kind"] == "python" and (step.get("args") or {}).get("split")
         }
+        for fd in _TEMPLATE:
+            os.close(fd)  # no step can reach the template
         _drop_privileges(job["uid"])
         report["marks"]["mounted"] = time.monotonic()
         _write_files(job["work"], job["files"])
@@ -682,7 +874,13 @@ def _preload(names: list[str]) -> None:
 
 
 def main() -> None:
+    if sys.argv[1:] == ["--template"]:
+        _template_main()
+        return
     config = json.loads(sys.argv[1])
+    if config.get("template"):
+        with contextlib.suppress(OSError):
+            _start_template()
     sys.path[:0] = config.get("sys_path", [])
     sys.dont_write_bytecode = True
     _preload(config.get("preload", []))

@@ -101,6 +101,7 @@ def test_solution_sees_only_its_own_files():
     assert seen["files"] == ["solution.py"]
     assert seen["fds"] == ["0", "1", "2", "3"]
     assert seen["found"] == []
+    assert seen["own_memory"] is False
     assert seen["pid"] != os.getpid()
     assert seen["ptrace"] is False
     assert "SECRET" not in seen["env"]
@@ -126,6 +127,23 @@ def _grep(path, needle):
             return re.search(re.escape(needle.encode()) + rb"[\w-]", handle.read(1 << 22))
     except OSError:
         return False
+
+
+def _own_memory(needle):
+    # the solution's process was never a copy of one that held the tests (zygote.py): its
+    # heap and anonymous memory (read in place: it is not dumpable, /proc/self/mem is shut)
+    pattern = re.compile(re.escape(needle.encode()) + rb"[\w-]")
+    with open("/proc/self/maps") as maps:
+        lines = maps.read().splitlines()
+    for line in lines:
+        fields = line.split()
+        start, end = (int(part, 16) for part in fields[0].split("-"))
+        name = fields[5] if len(fields) > 5 else ""
+        if "r" not in fields[1] or name not in ("", "[heap]") or end - start > 1 << 28:
+            continue
+        if pattern.search(ctypes.string_at(start, end - start)):
+            return True
+    return False
 
 
 def look(needle):
@@ -158,6 +176,7 @@ def look(needle):
             and not os.readlink(f"/proc/self/fd/{name}").startswith("/proc")
         ),
         "found": found,
+        "own_memory": _own_memory(needle),
         "pid": os.getpid(),
         "ptrace": ptrace,
         "env": dict(os.environ),
