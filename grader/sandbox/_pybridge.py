@@ -3,8 +3,9 @@
 Standard library only; it must not import ``grader``. The Python runner splits each sample
 in two: the solution runs alone in its own process (``serve``: a fork of a clean
 ``python -s -S`` template that never saw a job, or a fresh one, in a mount namespace that
-holds only the solution and its support files), the tests run in the trusted process, where ``solution`` is a ``proxy_module`` whose
-callables send their arguments across a socket and get the result back.
+holds only the solution and its support files), the tests run in the trusted process, where
+``solution`` is a ``proxy_module`` whose callables send their arguments across a socket and
+get the result back.
 
 Only plain data crosses (marshal, which builds nothing but exact builtin types):
 ``None``/``bool``/``int``/``float``/``complex``/``str``/``bytes``, lists, dicts, tuples,
