@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from grader.sandbox.runners.results import DID_NOT_REPORT
+
 NO_CODE = "No code was found in the reply."
 
 # Statuses of a test run that mean the tests could not judge the code.
@@ -100,7 +102,6 @@ class Note:
     spans: list[tuple[int, int]] = field(default_factory=list)
     quotes: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
-    cases: list[Any] = field(default_factory=list)  # failing tests to merge into one note
 
 
 LITERAL = re.compile(r"^[\w.+-]{1,40}$")
@@ -155,14 +156,31 @@ def group(notes: Iterable[Note]) -> list[str]:
     kept: list[Note] = []
     for note in notes:
         text = note.text.strip()
-        if (
-            not text
-            or any(_same(text, k.text) for k in kept)
-            or any(_explains(k, note) for k in kept)
-        ):
+        if not text or any(_same(text, k.text) for k in kept):
             continue
-        kept.append(Note(text, list(note.spans), list(note.quotes), list(note.failures)))
+        note = Note(text, list(note.spans), list(note.quotes), list(note.failures))
+        # the same mistake, whichever was said first: the more specific note stays, in the
+        # place of the earlier one (notes come most important first)
+        at = next((i for i, k in enumerate(kept) if _explains(k, note) or _explains(note, k)), None)
+        if at is None:
+            kept.append(note)
+        elif (
+            _explains(note, kept[at]) and not _explains(kept[at], note) or _sharper(note, kept[at])
+        ):
+            kept[at] = note
     return [k.text for k in kept]
+
+
+def _sharper(a: Note, b: Note) -> bool:
+    """``a`` places the mistake more precisely than ``b``: it quotes a literal, or its spans
+    are narrower."""
+    if bool(a.quotes) != bool(b.quotes):
+        return bool(a.quotes)
+
+    def width(note: Note) -> int:
+        return sum(end - start + 1 for start, end in note.spans) or 10**6
+
+    return width(a) < width(b)
 
 
 def _explains(earlier: Note, later: Note) -> bool:
@@ -250,12 +268,15 @@ def does_not_load(status: str, cases: Sequence[Any]) -> bool:
     """The code never ran: it does not compile, or it failed at load before any test ran."""
     if status == "compile_error":
         return True
-    ran = any(c.outcome in ("passed", "failed") for c in cases)
+    # a case the runner filled in because no result came is not a test that ran
+    ran = any(c.outcome in ("passed", "failed") and c.message != DID_NOT_REPORT for c in cases)
     if status == "crash":
         return not ran
     return status == "ok" and not ran and bool(_load_errors(cases))
 
 
+_RAISED = re.compile(r"^E\s+(\S.*)$", re.MULTILINE)
+_HOST_PATH = re.compile(r"\s*\(/[^()]*\)$")  # "(/usr/lib/python3.11/typing.py)": not the code's
 # "solution.py:23: in <module>": where a traceback passes through the code at load
 _TRACE = re.compile(r"^(?:\./)?(?P<file>[\w.-]+):(?P<line>\d+): in ", re.MULTILINE)
 
@@ -279,7 +300,9 @@ def compile_note(status: str, note: str, output: str, cases: Sequence[Any] = ())
     """One plain sentence: the code does not compile (or load), and the first error, with its line."""
     loading = _load_errors(cases) if status == "ok" else []
     if loading:
-        message = first_line(loading[0].message, MAX_NOTE) or "the tests could not import it"
+        raised = _RAISED.findall(loading[0].message)  # pytest's "E   ImportError: ..." line
+        message = raised[-1] if raised else first_line(loading[0].message, MAX_NOTE)
+        message = _HOST_PATH.sub("", message) or "the tests could not import it"
         places = [m for m in _TRACE.finditer(output) if "test" not in m["file"].casefold()]
         where = _where(places[-1]["line"], places[-1]["file"]) if places else None
         return _sentence("fails to load", message, where)

@@ -82,6 +82,7 @@ def test_job(task: TaskSpec, code: str, timeout_s: float | None = None) -> TestJ
         test_files=list(task.tests),
         support_files=list(task.support_files),
         solution_file=task.solution_file,
+        typecheck=task.typecheck,
         timeout_s=timeout_s or task.limits.time_s,
         memory_mb=task.limits.memory_mb,
     )

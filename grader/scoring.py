@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from grader import gaming as gaming_rules
+from grader import root_cause
 from grader.notes import (
     BROKEN_STATUSES,
     NO_CODE,
@@ -35,6 +36,8 @@ from grader.notes import (
     run_problem_note,
     syntax_note,
 )
+from grader.observe import Observation, observe, plain_name, test_label
+from grader.root_cause import RootCause
 from grader.rules import SYNTAX_ERROR
 from grader.types import (
     Extraction,
@@ -59,11 +62,6 @@ DISTINGUISHING = ("code", "codes", "flag", "flags", "name", "names", "value", "v
 
 def _letters(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.casefold())
-
-
-def test_label(name: str) -> str:
-    """``tests/test_x.py::test_a[1]`` -> ``test_a[1]``: the part a reader knows the test by."""
-    return name.rsplit("::", 1)[-1]
 
 
 def name_matches(pattern: str, name: str) -> bool:
@@ -165,22 +163,6 @@ def _case_evidence(case: TestCase) -> str:
     return f"{name} {verb}: {message}" if message else f"{name} {verb}"
 
 
-def plain_name(name: str) -> str:
-    """A test as a reviewer would name it: ``test_invalid_user_id[0]`` -> ``invalid user id [0]``,
-    ``TestUserFlags/save_failure`` -> ``save failure``, ``invalidUserId()`` -> ``invalid user id``."""
-    label = test_label(name)
-    found = re.match(r"^(?P<base>.*?)(?:\[(?P<case>[^\]]*)\])?$", label)
-    base, case = (found["base"], found["case"]) if found else (label, None)
-    base = base.rsplit("/", 1)[-1].removesuffix("()")
-    if " " not in base:  # Class.Method
-        base = base.rsplit(".", 1)[-1]
-    base = re.sub(r"^(?:test_+|Test(?=[A-Z_])_*)", "", base)
-    if "_" not in base and " " not in base:  # camelCase: split into words
-        base = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[a-z])(?=[0-9])", " ", base).lower()
-    base = re.sub(r"\s+", " ", base.replace("_", " ")).strip() or label
-    return f"{base} [{case}]" if case is not None else base
-
-
 def _tests_sentence(failing: Sequence[TestCase]) -> str:
     """One sentence naming failing tests and the first one's message: what was observed."""
     bases = [re.sub(r" \[[^\]]*\]$", "", plain_name(c.name)) for c in failing]
@@ -208,6 +190,7 @@ def _judge(
     cases: Sequence[TestCase],
     broken: bool,
     unbuilt: bool = False,
+    cause: RootCause | None = None,
 ) -> _Judged:
     """One requirement's verdict; ``unbuilt``: the code never ran, so nothing counts as credit."""
     keys = _binding_keys(requirement)
@@ -229,6 +212,9 @@ def _judge(
         evidence.append("tests did not run properly, so none of them counts as passed")
     elif requirement.tests:
         matched = matching_cases(requirement.tests, cases)
+        if cause is not None and requirement.id in cause.owners:
+            # its check gave the shared wrong answer: those tests speak against it too
+            matched += [c for c in cases if c.name in cause.cases and c not in matched]
         if matched:
             dynamic = sum(c.outcome == "passed" for c in matched) / len(matched)
             evidence += [_case_evidence(c) for c in matched]
@@ -263,6 +249,10 @@ def _judge(
         evidence.append("the code does not compile or load, so no check that held counts")
     credit = round(min(1.0, max(0.0, credit)), 4)
     status = "met" if credit >= MET else ("partial" if credit > 1 - MET else "unmet")
+    owner = cause is not None and requirement.id in cause.owners
+    blocked = cause is not None and not unbuilt and not owner and cause.explains(failing)
+    if blocked:
+        evidence.append(f"its failing tests all fail through one fault: {cause.text}")  # type: ignore[union-attr]
 
     disagreement = None
     if static is not None and dynamic is not None and not broken and not unbuilt:
@@ -296,14 +286,12 @@ def _judge(
         missing=missing,
         present=present,
         lines=lines,
-        tests=_unique(test_label(c.name) for c in failing),
+        tests=_unique(re.sub(r" \[[^\]]*\]$", "", plain_name(c.name)) for c in failing),
     )
 
     notes: list[Note] = []
-    if status != "met" and counted and (failed or failing) and not unbuilt:
-        notes = _negative_notes(
-            requirement, failed, failing, held, values, bool(applicable), dynamic
-        )
+    if status != "met" and counted and (failed or failing) and not unbuilt and not blocked:
+        notes = _negative_notes(requirement, failed, failing, held, values, cause)
     positive = None
     if status == "met" and requirement.notes.met:
         positive = fill(requirement.notes.met, values | {"missing": [], "present": present})
@@ -318,6 +306,7 @@ def _judge(
         evidence=evidence,
         disagreement=disagreement,
         unconfirmed=[_unconfirmed_sentence(c, confirming) for c in unconfirmed],
+        blocked_by=cause.text if blocked and cause else None,
     )
     return _Judged(verdict, notes, positive, counted, unconfirmed)
 
@@ -347,30 +336,27 @@ def _negative_notes(
     failing: Sequence[TestCase],
     held: Sequence[RuleCheck],
     values: dict[str, Any],
-    has_static: bool,
-    dynamic: float | None,
+    cause: RootCause | None = None,
 ) -> list[Note]:
+    """A requirement's notes. Its templates may name a cause, so they are said only when a rule
+    found something in this code; failing tests alone say what they observed."""
+    failures = [_what_came_back(c) for c in failing]
+    if cause is not None:  # what the root cause explains is said with it, once
+        failing = [c for c in failing if c.name not in cause.cases]
+    observed = [_observed_note(failing, failures)] if failing else []
+    if not failed:
+        return observed
     findings = [f for c in failed for f in c.findings]
     spans = anchors(findings)
     shown = quotes(f for f in findings if anchors([f]))
-    failures = [first_line(c.message) or test_label(c.name) for c in failing]
-    if has_static and not failed:
-        # The rules see what the requirement asks for, yet its tests fail: a template that
-        # says the code lacks it would be wrong. Said with the other such failures, once.
-        return [Note("", [], [], failures, list(failing))]
-    if failed:
-        # a check that finds no defect says nothing is there: it makes a requirement partial
-        # only when no check of it asks for a construct
-        asks = any(c.presence for c in (*held, *failed))
-        level = "partial" if any(c.presence or not asks for c in held) else "unmet"
-    else:  # only tests speak against it
-        level = "unmet" if not has_static and not dynamic else "partial"
+    # a check that finds no defect says nothing is there: it makes a requirement partial
+    # only when no check of it asks for a construct
+    asks = any(c.presence for c in (*held, *failed))
+    level = "partial" if any(c.presence or not asks for c in held) else "unmet"
     templates = [requirement.notes.unmet]
     if level == "partial" and requirement.notes.partial:
         templates.insert(0, requirement.notes.partial)
-    for (
-        template
-    ) in templates:  # the partial sentence, else the unmet one, where the evidence fills it
+    for template in templates:  # the partial sentence, else the unmet one, where evidence fills it
         needed = placeholders(template) & {"missing", "lines", "tests"}
         if all(values.get(name) for name in needed):
             return [Note(fill(template, values), spans, shown, failures)]
@@ -380,29 +366,54 @@ def _negative_notes(
         for f in findings
         if f.message.strip()
     ]
-    if not notes and failing:
-        notes = [Note(_tests_sentence(failing), [], [], failures)]
-    return notes
+    return notes or observed
+
+
+def _what_came_back(case: TestCase) -> str:
+    """What a failing case got (its answer or error), for telling which note explains it: a
+    note quoting 50003 explains a test that got 50003, not one that expected it."""
+    seen = observe(case)
+    if seen.got is not None:
+        return seen.got
+    return seen.error or first_line(case.message) or test_label(case.name)
+
+
+def _observed_note(failing: Sequence[TestCase], failures: list[str]) -> Note:
+    """What the first readable failing case observed, and how many others fail with it."""
+    read: list[Observation] = [observe(case) for case in failing]
+    first = next((o for o in read if o.sentence() and (o.got or o.error)), None)
+    first = first or next((o for o in read if o.sentence()), None)
+    if first is None:
+        return Note(_tests_sentence(failing), [], [], failures)
+    text = first.sentence()
+    others = len(failing) - 1
+    if others:
+        text = f"{text[:-1]} ({others} more failing {'case' if others == 1 else 'cases'})."
+    lines = [(first.line, first.line)] if first.line else []
+    return Note(text, lines, [], failures)
 
 
 # --------------------------------------------------------------------------- the whole sample
 
 
-def _merge_test_failures(notes: list[Note]) -> list[Note]:
-    """Fold the "checks present, tests fail" notes of several requirements into one note."""
-    pending = [note for note in notes if note.cases]
-    if not pending:
-        return notes
-    failing = _unique(case for note in pending for case in note.cases)
-    merged = Note(
-        _tests_sentence(failing),
-        [],
-        [],
-        _unique(f for note in pending for f in note.failures),
-    )
-    at = notes.index(pending[0])
-    rest = [note for note in notes if not note.cases]
-    return rest[:at] + [merged] + rest[at:]
+def _root_cause(
+    task: TaskSpec, code: str, cases: Sequence[TestCase], checks: Sequence[RuleCheck]
+) -> RootCause | None:
+    # literals a rule's finding matched at a line (50003 returned in the catch): a shared
+    # answer that is one of them has its cause named by that finding's note
+    explained = set(quotes(f for c in checks if not c.passed for f in c.findings))
+    failing = {
+        r.id: [observe(c) for c in matching_cases(r.tests, cases) if c.outcome != "passed"]
+        for r in task.requirements
+        if r.tests
+    }
+    owned = {
+        r.id: root_cause.answers(
+            {f"{k}{i}": v for i, b in enumerate(r.rules) for k, v in b.params.items()}, r.tests
+        )
+        for r in task.requirements
+    }
+    return root_cause.find(failing, code, task.params, owned, explained)
 
 
 def _gaming_notes(gaming: Sequence[Gaming]) -> list[Note]:
@@ -472,23 +483,36 @@ def score(
     broken = tests.status in BROKEN_STATUSES
     unbuilt = does_not_load(tests.status, tests.cases)
     known = {r.id for r in task.requirements}
+    cause = None if broken or unbuilt else _root_cause(task, extraction.code, tests.cases, checks)
     judged = [
-        _judge(task, r, [c for c in checks if c.requirement == r.id], tests.cases, broken, unbuilt)
+        _judge(
+            task,
+            r,
+            [c for c in checks if c.requirement == r.id],
+            tests.cases,
+            broken,
+            unbuilt,
+            cause,
+        )
         for r in task.requirements
     ]
 
     gaming = gaming_rules.found(checks)
     notes = _gaming_notes(gaming)
     if unbuilt:  # one note, why it does not build; its static findings stay in findings
-        notes.append(Note(compile_note(tests.status, tests.note, tests.output, tests.cases)))
+        said = compile_note(tests.status, tests.note, tests.output, tests.cases)
+        line = None if " line " in said else root_cause.error_line(said, extraction.code)
+        notes.append(Note(f"{said.rstrip('.')} (line {line})." if line else said))
     syntax = [f for c in checks if _is_syntax(c) and not c.passed for f in c.findings]
     if syntax and not unbuilt:
         notes.append(Note(syntax_note(min(f.line for f in syntax))))
     if broken and not unbuilt:
         notes.append(Note(run_problem_note(tests.status, tests.note, tests.timeout_s)))
-    for item in judged:
+    if cause is not None:
+        notes.append(Note(cause.text, [(line, line) for line in cause.lines]))
+    # gating requirements first, then by weight; the task's order among equals
+    for item in sorted(judged, key=lambda i: (not i.verdict.gating, -i.verdict.weight)):
         notes += item.notes
-    notes = _merge_test_failures(notes)
     covered = {
         (c.rule, repr(sorted(c.params.items())))
         for c in checks

@@ -87,6 +87,9 @@ class TaskSpec(Frozen):
     support_files: list[Path] = Field(default_factory=list)  # copied next to the solution
     reference: Path | None = None  # absolute path after loading
     solution_file: str | None = None  # file name the sandbox gives the code; per-language default
+    # Type-check the code as a project's build would before its tests run (TypeScript: strict,
+    # untyped parameters allowed); a type error is then a compile error with its line.
+    typecheck: bool = False
     limits: Limits = Field(default_factory=Limits)
     scoring: Scoring = Field(default_factory=Scoring)
     tags: list[str] = Field(default_factory=list)
@@ -179,6 +182,7 @@ class TestJob(Frozen):
     test_files: list[Path]
     support_files: list[Path] = Field(default_factory=list)
     solution_file: str | None = None
+    typecheck: bool = False
     timeout_s: float = 10.0
     memory_mb: int = 1024
 
@@ -209,6 +213,8 @@ class RequirementVerdict(Frozen):
     disagreement: str | None = None  # static and dynamic evidence disagree
     # Absence findings overruled by passing tests: for a reviewer to settle, never scored.
     unconfirmed: list[str] = Field(default_factory=list)
+    # Its failing tests all fail through one fault said once for the sample (the root cause).
+    blocked_by: str | None = None
 
 
 class Verdict(Frozen):

@@ -312,10 +312,11 @@ def test_disagreement_static_fails_tests_pass() -> None:
     assert by_id(verdict, "runs").disagreement is None
 
 
-def test_unmet_template_when_nothing_held_and_tests_only_note() -> None:
+def test_unmet_template_when_nothing_held_and_an_observation_when_only_tests_fail() -> None:
     run = cases(("test_success", "failed"))
     verdict = score(small_task(), CODE, [branch(c, False, line=c) for c in (1, 2, 3)], run)
-    assert verdict.notes == ["No codes (1, 2, 3).", "It does not run (test_success)."]
+    # "runs" has no rule that could back its template's cause: its note says what the test saw
+    assert verdict.notes == ["No codes (1, 2, 3).", "The test success fails: boom."]
     assert verdict.score == 0
 
 
@@ -420,11 +421,12 @@ def test_failures_not_explained_by_an_earlier_note_keep_their_own_note(
         }
     )
     notes = score(user_flags, CODE, checks, tests).notes
-    assert notes[:2] == SEED_NOTES and len(notes) == 3
-    assert notes[2].startswith("The repository update's error handling is incomplete")
+    # most important first: parameter validation (weight 3), the update (2), then the catch (1)
+    assert notes[0] == SEED_NOTES[0] and notes[2] == SEED_NOTES[1] and len(notes) == 3
+    assert notes[1].startswith("The repository update's error handling is incomplete")
 
 
-def test_tests_failing_despite_checks_in_several_requirements_make_one_note(
+def test_one_wrong_answer_across_requirements_is_said_once_as_the_root_cause(
     user_flags: TaskSpec,
 ) -> None:
     """``wrong-truthy-checks``: the checks are there, but a flag of 0 is rejected everywhere."""
@@ -437,13 +439,20 @@ def test_tests_failing_despite_checks_in_several_requirements_make_one_note(
         }
     )
     verdict = score(user_flags, CODE, checks_for(user_flags, {}), tests)
-    assert verdict.notes == [
-        "The tests invalid user id returns 50002 (3 cases), unknown user returns 50004 and "
-        "save failure returns 50000 with message fail "
-        "(invalid user id returns 50002 [0]: assert 50001 == 50002).",
-        "A valid request does not save both flags and return code 0.",
+    assert verdict.notes[0] == (
+        "The code answered 50003 in 3 tests of 3 requirements that expected 0, 50000 and "
+        "50004 (in the test success saves both flags and returns 0)."
+    )
+    # the unknown-user, update and success requirements fail only through it: no notes of
+    # their own, marked as blocked; parameter validation, whose code 50003 is, is not met
+    for blocked in ("user-not-found", "update-in-try", "success"):
+        assert by_id(verdict, blocked).blocked_by == verdict.notes[0]
+    validation = by_id(verdict, "parameter-validation")
+    assert validation.blocked_by is None and not validation.met
+    # its own failure, UserId 0, is said as observed
+    assert verdict.notes[1:] == [
+        "The test invalid user id returns 50002 [0] got 50001; expected 50002 (2 more failing cases)."
     ]
-    assert by_id(verdict, "user-not-found").disagreement
 
 
 def test_compile_error_note_is_one_line() -> None:

@@ -210,6 +210,7 @@ class TypeScriptRunner(JavaScriptRunner):
                 NODE,
                 f"{_ASSETS_INSIDE}/ts-transpile.js",
                 f"{NODE_INSIDE}/node_modules/typescript",
+                *(["--check", solution] if job.typecheck else []),
                 *sources,
             ],
             "env": env(NO_COLOR="1"),

@@ -47,6 +47,12 @@ public class UserFlagsServiceTests
         return data;
     }
 
+    // A value as a message shows it: strings quoted, so "7" is not read as 7.
+    private static string Show(object value)
+    {
+        return value is string ? "\"" + value + "\"" : (value == null ? "null" : value.ToString());
+    }
+
     private static int CodeOf(Dictionary<string, object> request, FakeRepo repo)
     {
         var result = UserFlagsService.UpdateUserFlags(request, repo);
@@ -63,14 +69,14 @@ public class UserFlagsServiceTests
     public static void TestInvalidUserIdReturns50002()
     {
         foreach (var value in new object[] { 0, -1, -42L, 1.5, 7.0, "abc", "7", true })
-            Assert.True(CodeOf(Request("UserId", value), new FakeRepo().WithUser(7)) == 50002, "UserId=" + value + " should return 50002");
+            Assert.True(CodeOf(Request("UserId", value), new FakeRepo().WithUser(7)) == 50002, "UserId=" + Show(value) + " should return 50002");
     }
 
     public static void TestInvalidFlagReturns50003()
     {
         foreach (var flag in new[] { "ActiveFlag", "SystemDeleteFlag" })
             foreach (var value in new object[] { 2, -1, 0.5, "1", "yes", true, null })
-                Assert.True(CodeOf(Request(flag, value), new FakeRepo().WithUser(7)) == 50003, flag + "=" + value + " should return 50003");
+                Assert.True(CodeOf(Request(flag, value), new FakeRepo().WithUser(7)) == 50003, flag + "=" + Show(value) + " should return 50003");
     }
 
     public static void TestMissingFlagReturns50003()

@@ -64,6 +64,11 @@ class UserFlagsServiceTest {
         return data;
     }
 
+    /** A value as a message shows it: strings quoted, so "7" is not read as 7. */
+    private static String show(Object value) {
+        return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+    }
+
     private static int codeOf(Map<String, Object> request, FakeRepo repo) {
         ApiResult result = UserFlagsService.updateUserFlags(request, repo);
         assertNotNull(result, "expected an ApiResult");
@@ -73,14 +78,14 @@ class UserFlagsServiceTest {
     @Test
     void missingUserIdReturns50001() {
         for (Object value : Arrays.asList(MISSING, null, "")) {
-            assertEquals(50001, codeOf(request("UserId", value), new FakeRepo().withUser(7)), "UserId=" + value);
+            assertEquals(50001, codeOf(request("UserId", value), new FakeRepo().withUser(7)), "UserId=" + show(value));
         }
     }
 
     @Test
     void invalidUserIdReturns50002() {
         for (Object value : Arrays.asList(0, -1, -42L, 1.5, 7.0, "abc", "7", true)) {
-            assertEquals(50002, codeOf(request("UserId", value), new FakeRepo().withUser(7)), "UserId=" + value);
+            assertEquals(50002, codeOf(request("UserId", value), new FakeRepo().withUser(7)), "UserId=" + show(value));
         }
     }
 
@@ -88,7 +93,7 @@ class UserFlagsServiceTest {
     void invalidFlagReturns50003() {
         for (String flag : new String[] {"ActiveFlag", "SystemDeleteFlag"}) {
             for (Object value : Arrays.asList(2, -1, 0.5, "1", "yes", true, null)) {
-                assertEquals(50003, codeOf(request(flag, value), new FakeRepo().withUser(7)), flag + "=" + value);
+                assertEquals(50003, codeOf(request(flag, value), new FakeRepo().withUser(7)), flag + "=" + show(value));
             }
         }
     }

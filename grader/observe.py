@@ -1,0 +1,270 @@
+"""What a failing test case observed, read from its message: the input, what came back, what was
+expected, or the error the code raised, and where. Pure; knows the message shapes of the six
+languages' runners (pytest, node's assert, JUnit, NUnit and the C# harness, Go's testing).
+
+An observation is evidence of *what* happened, never of *why*: notes built from it say what a
+reviewer saw when running the code, and name a cause only when a rule found it in the code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from grader.types import TestCase
+
+# "(at solution.py:12)", "(at solution.py:12; helpers.py:3)": where the error was raised
+_AT = re.compile(r"\(at (?P<where>[^()]*?)\)")
+_FILE_LINE = re.compile(r"(?P<file>[\w./-]+\.\w+):(?P<line>\d+)")
+
+# got/expected in the runners' own words; "input" is the test's description of its input
+_COMPARISONS = (
+    # node (node_message), Go: "UserId=0: got 50001, expected 50002", "got code 50001, want 50002"
+    re.compile(
+        r"^(?:(?P<input>.+?):\s+)?got (?:code )?(?P<got>.+?),\s+(?:want|expected) (?P<exp>.+)$"
+    ),
+    # the C# harness: "expected 49.99, got 0.5"
+    re.compile(r"^(?:(?P<input>.+?):\s+)?expected (?P<exp>.+?),\s+got (?P<got>.+)$"),
+    # JUnit: "UserId=0 ==> expected: <50002> but was: <50001>"
+    re.compile(r"^(?:(?P<input>.+?) ==> )?expected: <(?P<exp>.*)> but was: <(?P<got>.*)>$"),
+    # Go: "SplitBill(100, 3) = [34 33 33], <nil>; want [33 33 34]"
+    re.compile(r"^(?P<input>\w+\(.*\)) = (?P<got>.+?);\s+want (?P<exp>.+)$"),
+)
+_NUNIT = re.compile(r"Expected:\s*(?P<exp>.+?)\s+But was:\s*(?P<got>.+)", re.DOTALL)
+_PYTEST_ASSERT = re.compile(
+    r"^(?:AssertionError: )?assert (?:\((?P<got2>[^()]+?) == (?P<exp2>[^()]+?)\) is (?P<truth>True|False)"
+    r"|(?P<got>[^(].*?) == (?P<exp>.+))$"
+)
+_PYTEST_WHERE = re.compile(r"^\+\s+where .+? = (?P<call>(?P<fn>\w+)\((?P<args>.*)\))$")
+_HYPOTHESIS = re.compile(r"Failing test case: \w+\((?P<args>.*?)\)\s*$", re.DOTALL)
+_PYTEST_DIFF = re.compile(r"^\{(?P<got>.+)\} != \{(?P<exp>.+)\}$")
+
+# An error the code raised (not an assertion about its answer), per language.
+_ERROR = re.compile(
+    r"^(?:[\w.]+\.)?(?P<type>\w*(?:Error|Exception|Exit)|KeyError|StopIteration|panic)"
+    r"(?::\s*(?P<text>.*))?$"
+)
+_JS_ERRORS = re.compile(
+    r"Cannot read propert|Cannot set propert|is not a function|is not defined|is not iterable"
+    r"|is not a constructor|Cannot find module|Maximum call stack|before initialization"
+)
+_GO_PREFIX = re.compile(r"^\S+_test\.go:\d+:\s*")
+_NOISE = ("Omitting ", "Use -v", "Differing items", "Left contains", "Right contains", "At index")
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One failing case, read. ``error`` when the code raised; ``got``/``expected`` when it
+    answered wrongly; ``input`` when the message shows it; ``line``: where in the code it raised."""
+
+    case: TestCase
+    got: str | None = None
+    expected: str | None = None
+    input: str | None = None
+    error: str | None = None
+    line: int | None = None
+    said: str = ""  # the message's first meaningful line, when nothing else could be read
+    why: str = ""  # the test's own words beside its input: "must be clamped, not rejected"
+
+    @property
+    def symptom(self) -> str | None:
+        """What two cases share when one fault explains both: the error, or the answer."""
+        if self.error:
+            return "error:" + _volatile(self.error)
+        if self.got is not None:
+            return "got:" + self.got
+        return None
+
+    def sentence(self) -> str:
+        """What was observed, in plain words, without a cause."""
+        if self.input:
+            on = f"With {self.input}, the code"
+        else:
+            on = f"In the test {plain_name(self.case.name)}, the code"
+        if self.error:
+            where = f" at line {self.line}" if self.line else ""
+            return f"{on} raised {self.error.rstrip('.')}{where}."
+        if self.got is not None and self.expected is not None:
+            why = f" ({self.why})" if self.why else ""
+            if not self.input:  # what the test compared may not be the return value itself
+                return f"The test {plain_name(self.case.name)} got {self.got}; expected {self.expected}{why}."
+            return f"{on} returned {self.got}; expected {self.expected}{why}."
+        if not self.said:
+            return ""
+        said = re.sub(r"^Failed: DID NOT RAISE (\S+)", r"the code did not raise \1", self.said)
+        said = said.removeprefix("Failed: ").rstrip(".")
+        said = said[:1].lower() + said[1:] if not said[1:2].isupper() else said
+        return f"The test {plain_name(self.case.name)} fails: {said}."
+
+
+def test_label(name: str) -> str:
+    """``tests/test_x.py::test_a[1]`` -> ``test_a[1]``: the part a reader knows the test by."""
+    return name.rsplit("::", 1)[-1]
+
+
+def plain_name(name: str) -> str:
+    """A test as a reviewer would name it: ``test_invalid_user_id[0]`` -> ``invalid user id [0]``,
+    ``TestUserFlags/save_failure`` -> ``save failure``, ``invalidUserId()`` -> ``invalid user id``."""
+    label = test_label(name)
+    found = re.match(r"^(?P<base>.*?)(?:\[(?P<case>[^\]]*)\])?$", label)
+    base, case = (found["base"], found["case"]) if found else (label, None)
+    base = base.rsplit("/", 1)[-1].removesuffix("()")
+    if " " not in base:  # Class.Method
+        base = base.rsplit(".", 1)[-1]
+    base = re.sub(r"^(?:test_+|Test(?=[A-Z_])_*)", "", base)
+    if "_" not in base and " " not in base:  # camelCase: split into words
+        base = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[a-z])(?=[0-9])", " ", base).lower()
+    base = re.sub(r"\s+", " ", base.replace("_", " ")).strip() or label
+    return f"{base} [{case}]" if case is not None else base
+
+
+def _volatile(text: str) -> str:
+    return re.sub(r"0x[0-9a-f]+", "0x…", text)
+
+
+def _given(text: str | None) -> str | None:
+    """A test's description of its input, or None when it is a sentence, not an input."""
+    if not text:
+        return None
+    text = re.sub(r"=(\s+)$", lambda m: f'="{m[1]}"', text.rstrip(":"))  # "sku=   ": blank
+    text = re.sub(r"(\w+)=(?:Ellipsis|Symbol\(missing\))", r"\1 missing", text.strip())
+    if text.startswith("Expected values to be") or ("=" not in text and len(text.split()) > 4):
+        return None
+    return text
+
+
+def _lines(message: str) -> list[str]:
+    return [line.strip() for line in message.splitlines() if line.strip()]
+
+
+def _input_from_call(args: str) -> str | None:
+    """``**{'to': None}`` -> ``to=None``; ``{'UserId': 0, ...}`` stays as written."""
+    args = args.strip()
+    found = re.fullmatch(r"\*\*\{(?P<body>.*)\}", args)
+    if found:
+        pairs = re.findall(r"'(\w+)':\s*((?:[^,']|'[^']*')+)", found["body"])
+        if pairs:
+            return _given(", ".join(f"{k}={v.strip()}" for k, v in pairs))
+    return _given(args) if args and len(args) <= 160 else None
+
+
+def _line_in_code(where: str, solution: str | None) -> int | None:
+    for found in _FILE_LINE.finditer(where):
+        name = found["file"].rsplit("/", 1)[-1]
+        if "test" not in name.casefold() and (solution is None or name == solution):
+            return int(found["line"])
+    return None
+
+
+def observe(case: TestCase, solution_file: str | None = None) -> Observation:
+    """Read one failing case's message."""
+    message = case.message or ""
+    line = None
+    at = _AT.search(message)
+    if at:
+        line = _line_in_code(at["where"], solution_file)
+        message = message[: at.start()] + message[at.end() :]
+    lines = [_GO_PREFIX.sub("", ln) for ln in _lines(message)]
+    lines = [ln for ln in lines if ln and not ln.startswith(_NOISE)]
+    if not lines:
+        return Observation(case, line=line)
+    hypothesis = _HYPOTHESIS.search(message)
+    given = None
+    if hypothesis:
+        given = _given(re.sub(r",\s*$", "", re.sub(r"\s+", " ", hypothesis["args"]).strip()))
+    first = lines[0]
+
+    error = _ERROR.match(first)
+    if error and error["type"] != "AssertionError":
+        text = (error["text"] or "").strip()
+        said = f"{error['type']}: {text}" if text else error["type"]
+        return Observation(case, error=said, input=given, line=line)
+    if _JS_ERRORS.search(first) and "expected" not in first:
+        return Observation(case, error=first.rstrip(": "), input=given, line=line)
+
+    for index, text in enumerate(lines):
+        found = _PYTEST_ASSERT.match(text)
+        if found:
+            got, expected = found["got"] or found["got2"], found["exp"] or found["exp2"]
+            if found["truth"] == "False":  # assert (x == 0) is False: anything but 0 was wanted
+                expected = f"something other than {expected}"
+            call = next((m for m in map(_PYTEST_WHERE.match, lines[index + 1 :]) if m), None)
+            value = given or (_input_from_call(call["args"]) if call and call["fn"] else None)
+            if "..." in got or "..." in expected:  # pytest shortened both: use its diff line
+                diff = next((m for m in map(_PYTEST_DIFF.match, lines) if m), None)
+                if diff is None:
+                    return Observation(case, input=value, said=first, line=line)
+                got, expected = diff["got"], diff["exp"]
+            return Observation(case, got=got, expected=expected, input=value, line=line)
+        for pattern in _COMPARISONS:
+            found = pattern.match(text)
+            if found:
+                value, why = _given(found["input"]) or given, ""
+                split = re.fullmatch(
+                    r"(?P<given>\S+=\S+)\s+(?P<why>\S+(?:\s+\S+){2,})", value or ""
+                )
+                if split:  # "pageSize=101 must be clamped, not rejected"
+                    value, why = split["given"], split["why"]
+                sentence = found["input"] and not found["input"].startswith("Expected values")
+                if sentence and value is None:  # a sentence of the test's: say it
+                    said = f"{found['input']}: got {found['got']}, expected {found['exp']}"
+                    return Observation(case, input=given, said=said)
+                got, expected = found["got"].strip(), found["exp"].strip()
+                return Observation(case, got=got, expected=expected, input=value, why=why)
+    nunit = _NUNIT.search(message)
+    if nunit:
+        return Observation(
+            case, got=_lines(nunit["got"])[0], expected=_lines(nunit["exp"])[0], input=given
+        )
+    diff = _node_diff(first)
+    if diff and diff[0] and _given(diff[0]) is None:  # the test's own sentence says it
+        return Observation(case, input=given, said=diff[0])
+    if diff:
+        return Observation(case, got=diff[1], expected=diff[2], input=_given(diff[0]))
+    return Observation(case, input=given, said=first.removeprefix("AssertionError: "), line=line)
+
+
+def _node_diff(text: str) -> tuple[str | None, str, str] | None:
+    """node's deep-equal diff, flattened by node_message: ``INPUT: + actual - expected: {: +
+    code: 'A',: -   code: 'B': }`` -> (INPUT, "code: 'A'", "code: 'B'")."""
+    head, sep, body = text.partition("+ actual - expected")
+    if not sep:
+        return None
+    given = head.strip().rstrip(":").strip()
+    if given.startswith("Expected values to be"):
+        given = ""
+    body = body.strip().lstrip(":").strip()
+    parts = [p.strip() for p in re.split(r"(?<=[,{\[]):\s+|:\s+(?=[+-]\s)|:\s+(?=[}\]])", body)]
+    got: list[str] = []
+    expected: list[str] = []
+    for part in parts:
+        side, text = (part[0], part[1:]) if part[:1] in "+-" and part[1:2] == " " else ("", part)
+        text = text.strip().rstrip(",:").strip()
+        if text in ("", "[", "]", "{", "}"):
+            continue
+        if side != "-":
+            got.append(text)
+        if side != "+":
+            expected.append(text)
+    if got == expected:
+        return None
+    return (given or None, ", ".join(got) or "nothing", ", ".join(expected) or "nothing")
+
+
+def code_lines(code: str) -> list[tuple[int, str]]:
+    """(line number, text) of ``code`` with comments dropped, roughly: whole comment lines and
+    a trailing ``# ...`` / ``// ...``. For placing evidence, not for parsing."""
+    out = []
+    for number, text in enumerate(code.splitlines(), 1):
+        if re.match(r"^\s*(?:#|//|/\*|\*)", text):
+            continue
+        out.append((number, re.sub(r"\s(?:#|//)\s.*$", "", text)))
+    return out
+
+
+def locate(code: str, token: str) -> list[int]:
+    """The lines of ``code`` where ``token`` appears as a whole word (1-based), outside comments."""
+    if not token:
+        return []
+    pattern = re.compile(rf"(?<![\w$]){re.escape(token)}(?![\w$])")
+    return [n for n, text in code_lines(code) if pattern.search(text)]

@@ -1,0 +1,222 @@
+"""One fault that makes the tests of several requirements fail, found from what the failing
+cases observed and from the code. Pure.
+
+A root cause is a symptom shared by failing tests of at least two requirements:
+
+- the same error raised (``AttributeError: 'int' object has no attribute 'isnumeric'``), placed
+  at the line that raised it, or else at the line that uses the name it mentions;
+- the same wrong answer (``50003``) where the tests expected different things, when that answer
+  is one of the task's own codes: one check answers for inputs that should pass it. Where the
+  code reads a field the task names under another spelling (``request.userId`` for ``UserId``),
+  that read is named as the likely cause.
+
+It is said once, first, with its lines; a requirement whose failing tests all show it is
+blocked by it, and gets no note of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from grader.observe import Observation, code_lines, locate, plain_name
+from grader.types import TestCase
+
+MIN_REQUIREMENTS = 2  # a symptom within one requirement is that requirement's own failure
+MIN_ANSWERS = 3  # cases sharing a wrong answer before it counts as one fault
+
+
+@dataclass(frozen=True)
+class RootCause:
+    text: str
+    lines: list[int]
+    cases: frozenset[str]  # names of the failing cases it explains
+    requirements: list[str] = field(default_factory=list)
+    # requirements whose own answer it is (the check that answers 50003 is theirs): its
+    # cases count against them, and they are not blocked by it
+    owners: list[str] = field(default_factory=list)
+
+    def explains(self, failing: Iterable[TestCase]) -> bool:
+        names = [case.name for case in failing]
+        return bool(names) and all(name in self.cases for name in names)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _join(values: Sequence[Any]) -> str:
+    shown = [str(v) for v in values]
+    if len(shown) <= 1:
+        return "".join(shown)
+    return ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _lines_text(lines: Sequence[int]) -> str:
+    return ("line " if len(lines) == 1 else "lines ") + _join(lines[:4])
+
+
+# --------------------------------------------------------------------------- where in the code
+
+# what an error names, to find the line that uses it when the runner gave none
+_NAMED = (
+    re.compile(r"has no attribute '(?P<name>\w+)'"),
+    re.compile(r"name '(?P<name>\w+)' is not defined"),
+    re.compile(r"^KeyError: '(?P<name>[^']+)'"),
+    re.compile(r"\(reading '(?P<name>\w+)'\)"),
+    re.compile(r"(?P<name>[\w.]+) is not (?:a function|defined|a constructor|iterable)"),
+    re.compile(r"Cannot find module '(?P<name>[^']+)'"),
+    re.compile(r"No module named '(?P<name>[\w.]+)'"),
+)
+
+
+def error_line(error: str, code: str) -> int | None:
+    """The first line that uses the name an error mentions (``'isnumeric'``, ``'./User'``)."""
+    for pattern in _NAMED:
+        found = pattern.search(error)
+        if found:
+            name = found["name"].rsplit(".", 1)[-1]
+            lines = locate(code, found["name"]) or locate(code, name)
+            return lines[0] if lines else None
+    return None
+
+
+def _error_lines(observations: Sequence[Observation], code: str) -> list[int]:
+    lines = sorted({o.line for o in observations if o.line})
+    if lines:
+        return lines
+    line = error_line(observations[0].error or "", code)
+    return [line] if line else []
+
+
+def _identifiers(params: Mapping[str, Any]) -> list[str]:
+    out: list[str] = []
+    for value in params.values():
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(item, str) and re.fullmatch(r"[A-Za-z_]\w{2,}", item) and item not in out:
+                out.append(item)
+    return out
+
+
+_MEMBER = re.compile(r"(?P<read>[A-Za-z_$][\w$]*\s*(?:\.|\?\.)\s*(?P<name>[A-Za-z_$][\w$]*))")
+_KEY = re.compile(r"(?P<read>[\[(]\s*(?P<q>['\"])(?P<name>[A-Za-z_]\w*)(?P=q))")
+
+
+def misspelled_fields(code: str, fields: Sequence[str]) -> list[tuple[int, str, str]]:
+    """Reads of a field the task names under another spelling: ``request.userId``,
+    ``request["userid"]`` or ``get("userId")`` for ``UserId``: (line, the read, the field)."""
+    wanted = {name.casefold(): name for name in fields}
+    found: list[tuple[int, str, str]] = []
+    for number, text in code_lines(code):
+        for pattern in (_MEMBER, _KEY):
+            for match in pattern.finditer(text):
+                name = match["name"]
+                right = wanted.get(name.casefold())
+                if right and right != name:
+                    read = match["read"].lstrip("[(").strip()
+                    found.append((number, read, right))
+    return sorted(set(found))
+
+
+# --------------------------------------------------------------------------- the search
+
+
+def answers(params: Mapping[str, Any], patterns: Iterable[str] = ()) -> set[str]:
+    """The specific answers a task or requirement asks for (its codes), as text: params whose
+    key names a code, and numbers in test patterns ("invalid flag returns 50003"). A shared
+    wrong answer must be one of them, not a default like 0 or None that missing checks fall
+    through to."""
+    found: set[str] = set()
+
+    def add(value: Any) -> None:
+        if isinstance(value, list | tuple):
+            for item in value:
+                add(item)
+        elif isinstance(value, int | str) and not isinstance(value, bool):
+            text = str(value).strip("'\"")
+            if text not in ("", "0") and re.fullmatch(r"\d{3,}|[A-Z][A-Z0-9_]{2,}", text):
+                found.add(text)
+
+    for key, value in params.items():
+        if "code" in key.casefold():
+            add(value)
+    for pattern in patterns:
+        found.update(re.findall(r"(?<!\d)\d{3,}(?!\d)", pattern))
+    return found
+
+
+def find(
+    failing: Mapping[str, Sequence[Observation]],
+    code: str,
+    params: Mapping[str, Any],
+    owned: Mapping[str, set[str]] | None = None,
+    explained: set[str] | frozenset[str] = frozenset(),
+) -> RootCause | None:
+    """The root cause behind ``failing`` (requirement id -> its failing cases, read), if any.
+
+    ``params``: the task's; ``owned``: requirement id -> the answers (codes) it is about, so a
+    shared wrong answer names the requirement whose check gave it; ``explained``: answers a
+    rule's finding already places in the code (its note names the cause better)."""
+    owned = owned or {}
+    groups: dict[str, dict[str, Observation]] = {}
+    owners: dict[str, list[str]] = {}
+    for requirement, observations in failing.items():
+        for item in observations:
+            if item.symptom is None:
+                continue
+            groups.setdefault(item.symptom, {})[item.case.name] = item
+            if requirement not in owners.setdefault(item.symptom, []):
+                owners[item.symptom].append(requirement)
+    known = answers(params).union(*owned.values())
+    candidates = []
+    for symptom, cases in groups.items():
+        if len(owners[symptom]) < MIN_REQUIREMENTS or len(cases) < 2:
+            continue
+        items = list(cases.values())
+        if symptom.startswith("got:"):
+            got = (items[0].got or "").strip("'\"")
+            expected = {o.expected for o in items}
+            if got not in known or got in explained:
+                continue
+            if len(cases) < MIN_ANSWERS or len(expected) < 2:
+                continue
+        candidates.append((len(cases), symptom, items))
+    if not candidates:
+        return None
+    _, symptom, items = max(candidates, key=lambda c: c[0])
+    requirements = owners[symptom]
+    names = frozenset(o.case.name for o in items)
+    spread = f"{_plural(len(items), 'test')} of {_plural(len(requirements), 'requirement')}"
+    if symptom.startswith("error:"):
+        lines = _error_lines(items, code)
+        where = f" at {_lines_text(lines)}" if lines else ""
+        text = (
+            f"The code raises {items[0].error.rstrip('.')}{where}, "  # type: ignore[union-attr]
+            f"which fails {spread}."
+        )
+        return RootCause(text, lines, names, requirements)
+    got = items[0].got or ""
+    expected = sorted({o.expected or "" for o in items if o.expected != got})
+    # an input that should have been let through shows the fault best
+    valid = [o for o in items if (o.expected or "").strip("'\"") not in known]
+    example = next((o for o in [*valid, *items] if o.input), (valid or items)[0])
+    shown = (
+        f"with {example.input}" if example.input else f"in the test {plain_name(example.case.name)}"
+    )
+    lines = locate(code, got.strip("'\""))
+    owners = [r for r, codes in owned.items() if got.strip("'\"") in codes]
+    wrong = misspelled_fields(code, _identifiers(params))
+    if wrong:
+        line, read, right = wrong[0]
+        text = (
+            f"The code reads {read} at line {line}, but the field is {right}: it answered {got} "
+            f"in {spread} that expected {_join(expected[:4])} ({shown})."
+        )
+        return RootCause(text, [line], names, requirements, owners)
+    where = f"; {got} appears at {_lines_text(lines)}" if lines else ""
+    text = (
+        f"The code answered {got} in {spread} that expected {_join(expected[:4])} ({shown}){where}."
+    )
+    return RootCause(text, lines[:4], names, requirements, owners)
