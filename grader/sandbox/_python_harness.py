@@ -184,7 +184,14 @@ class _Recorder:
 def _longrepr(report) -> str:  # type: ignore[no-untyped-def]
     crash = getattr(getattr(report, "longrepr", None), "reprcrash", None)
     if crash is not None and getattr(crash, "message", None):
-        return str(crash.message)[:MAX_MESSAGE]
+        message = str(crash.message)
+        where = os.path.basename(str(getattr(crash, "path", "") or ""))
+        line = getattr(crash, "lineno", None)
+        # an error raised in the code under test (not a failed assertion): say where
+        ours = "test" in where.lower() or where.startswith("_")  # the tests, the bridge
+        if where and not ours and line and not message.startswith("assert"):
+            message = f"{message}\n(at {where}:{line})"
+        return message[:MAX_MESSAGE]
     return (getattr(report, "longreprtext", "") or "")[-MAX_MESSAGE:]
 
 

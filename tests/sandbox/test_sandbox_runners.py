@@ -244,6 +244,47 @@ def test_typescript_types_are_stripped(tmp_path: Path) -> None:
     assert broken.status == "compile_error" and broken.passed == 0
 
 
+@needs_node
+def test_typescript_typecheck_makes_type_errors_compile_errors_with_their_line(
+    tmp_path: Path,
+) -> None:
+    from grader.sandbox.runners.cache import node_dir
+
+    if not (node_dir() / "node_modules" / "typescript").is_dir():
+        pytest.skip("typescript is not set up (python -m grader.sandbox.setup)")
+
+    def run(code: str) -> TestRun:
+        job = make_job(tmp_path, "typescript", code, {"add.test.js": JS_TESTS}, entry_point="add")
+        return sandbox.run_tests(job.model_copy(update={"typecheck": True}))
+
+    # strict, as a project's build: reading a property of `object` is a type error at line 3
+    wrong = (
+        "export function add(a: number, b: number): number {\n"
+        "  const box: object = { a };\n"
+        "  return (box.a as number) + b;\n"
+        "}\n"
+    )
+    broken = run(wrong)
+    assert broken.status == "compile_error", broken.output[-800:]
+    assert "solution.ts:3:" in broken.note + broken.output and "does not exist on type" in (
+        broken.note + broken.output
+    )
+    # what only @types/node would declare, and untyped parameters, are not type errors
+    fine = (
+        "const crypto = require('crypto');\n"
+        "import { strict as assert } from 'assert';\n"
+        "export function add(a, b: number): number {\n"
+        "  console.log(typeof crypto, typeof assert, process.pid > 0);\n"
+        "  return a + b;\n"
+        "}\n"
+    )
+    ok = run(fine)
+    assert ok.status == "ok" and outcomes(ok) == {"adds": "passed", "adds negative": "passed"}, (
+        ok.note,
+        ok.output[-800:],
+    )
+
+
 # --------------------------------------------------------------------------- java
 
 JAVA_TEST = """

@@ -1,0 +1,95 @@
+"""What a failing case observed, read from each runner's messages (taken from real runs)."""
+
+from __future__ import annotations
+
+import pytest
+
+from grader.observe import locate, observe
+from grader.sandbox.runners.results import DID_NOT_REPORT
+from grader.types import TestCase
+
+
+def _case(message: str, name: str = "t.py::test_invalid_user_id") -> TestCase:
+    return TestCase(name=name, outcome="failed", message=message)
+
+
+@pytest.mark.parametrize(
+    ("message", "sentence"),
+    [
+        # pytest: the answer, the expected value, and the call that gave it
+        (
+            "AssertionError: assert 42002 == 42001\n +  where 42002 = code(**{'to': Ellipsis})",
+            "With to missing, the code returned 42002; expected 42001.",
+        ),
+        (
+            "AssertionError: assert (0 == 0) is False\n +  where 0 = f('  ab  ')",
+            "With '  ab  ', the code returned 0; expected something other than 0.",
+        ),
+        # hypothesis names the failing input
+        (
+            "AssertionError: assert 50001 == 50002\nFailing test case: test_x(\n    user_id=0,\n)",
+            "With user_id=0, the code returned 50001; expected 50002.",
+        ),
+        # node's assert, made one line by the runner; a test's sentence is kept apart
+        (
+            "UserId=0: got 50001, expected 50002",
+            "With UserId=0, the code returned 50001; expected 50002.",
+        ),
+        (
+            "pageSize=101 must be clamped, not rejected: got 40002, expected 0",
+            "With pageSize=101, the code returned 40002; expected 0 (must be clamped, not rejected).",
+        ),
+        (
+            "event={\"id\":17}: + actual - expected: {: +   code: 'PROCESSED',: +   status: 200: "
+            "-   code: 'MISSING_ID',: -   status: 400: }",
+            "With event={\"id\":17}, the code returned code: 'PROCESSED', status: 200; "
+            "expected code: 'MISSING_ID', status: 400.",
+        ),
+        (
+            "the repository was called before the parameters were validated: + actual - expected: "
+            "+ [: +   'find': + ]: - []",
+            "The test invalid user id fails: the repository was called before the parameters "
+            "were validated.",
+        ),
+        # JUnit, with a blank string input kept visible
+        (
+            "sku=    ==> expected: <70001> but was: <70003>",
+            'With sku="   ", the code returned 70003; expected 70001.',
+        ),
+        # the C# harness, without an input: the test got it, maybe not as a return value
+        ("expected 49.99, got 0.5", "The test invalid user id got 0.5; expected 49.99."),
+        # Go's testing, with the file:line prefix
+        (
+            "user_flags_test.go:85: UserId=0: got code 50001, want 50002",
+            "With UserId=0, the code returned 50001; expected 50002.",
+        ),
+        # errors the code raised, with where when the runner knows
+        (
+            "AttributeError: 'int' object has no attribute 'isnumeric'\n(at solution.py:5)",
+            "In the test invalid user id, the code raised AttributeError: 'int' object has no "
+            "attribute 'isnumeric' at line 5.",
+        ),
+        (
+            "Cannot read properties of null (reading 'author')",
+            "In the test invalid user id, the code raised Cannot read properties of null "
+            "(reading 'author').",
+        ),
+    ],
+)
+def test_each_runners_message_reads_as_what_was_observed(message: str, sentence: str) -> None:
+    assert observe(_case(message)).sentence() == sentence
+
+
+def test_cases_share_a_symptom_only_when_they_show_the_same_answer_or_error() -> None:
+    one = observe(_case("UserId=0: got 50001, expected 50002"))
+    two = observe(_case("flags 0/0: got 50001, expected 0", name="t::test_success"))
+    assert one.symptom == two.symptom == "got:50001"
+    raised = observe(_case("KeyError: 'UserId'"))
+    assert raised.symptom == "error:KeyError: 'UserId'"
+    # a case the runner filled in because no result came says nothing about the code
+    assert observe(_case(DID_NOT_REPORT)).symptom is None
+
+
+def test_locate_finds_whole_words_outside_comments() -> None:
+    code = "# 50003 is the flag code\nFLAG = 50003\nx = 500031\nreturn FLAG  // 50003\n"
+    assert locate(code, "50003") == [2]
