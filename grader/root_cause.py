@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from grader.observe import Observation, code_lines, locate, plain_name
+from grader.observe import Observation, answer, code_lines, locate, plain_name
 from grader.types import TestCase
 
 MIN_REQUIREMENTS = 2  # a symptom within one requirement is that requirement's own failure
@@ -123,6 +123,9 @@ def misspelled_fields(code: str, fields: Sequence[str]) -> list[tuple[int, str, 
 # --------------------------------------------------------------------------- the search
 
 
+_CODE = re.compile(r"\d{3,}|[A-Z][A-Z0-9_]{2,}")  # 50003, MISSING_ID: an answer that names a case
+
+
 def answers(params: Mapping[str, Any], patterns: Iterable[str] = ()) -> set[str]:
     """The specific answers a task or requirement asks for (its codes), as text: params whose
     key names a code, and numbers in test patterns ("invalid flag returns 50003"). A shared
@@ -136,7 +139,7 @@ def answers(params: Mapping[str, Any], patterns: Iterable[str] = ()) -> set[str]
                 add(item)
         elif isinstance(value, int | str) and not isinstance(value, bool):
             text = str(value).strip("'\"")
-            if text not in ("", "0") and re.fullmatch(r"\d{3,}|[A-Z][A-Z0-9_]{2,}", text):
+            if _CODE.fullmatch(text):
                 found.add(text)
 
     for key, value in params.items():
@@ -176,8 +179,8 @@ def find(
             continue
         items = list(cases.values())
         if symptom.startswith("got:"):
-            got = (items[0].got or "").strip("'\"")
-            expected = {o.expected for o in items}
+            got = answer(items[0].got or "").strip("'\"")
+            expected = {answer(o.expected or "") for o in items}
             if got not in known or got in explained:
                 continue
             if len(cases) < MIN_ANSWERS or len(expected) < 2:
@@ -190,6 +193,15 @@ def find(
     names = frozenset(o.case.name for o in items)
     spread = f"{_plural(len(items), 'test')} of {_plural(len(requirements), 'requirement')}"
     if symptom.startswith("error:"):
+        # a test that reports the same error in words of its own ("search text reached the
+        # SQL: no such table: users") failed through it too
+        said = (items[0].error or "").split(": ", 1)[-1]
+        names |= {
+            o.case.name
+            for cases in failing.values()
+            for o in cases
+            if said and len(said) > 8 and said in (o.case.message or "")
+        }
         lines = _error_lines(items, code)
         where = f" at {_lines_text(lines)}" if lines else ""
         text = (
@@ -197,11 +209,12 @@ def find(
             f"which fails {spread}."
         )
         return RootCause(text, lines, names, requirements)
-    got = items[0].got or ""
-    expected = sorted({o.expected or "" for o in items if o.expected != got})
+    got = answer(items[0].got or "")
+    expected = sorted({answer(o.expected or "") for o in items} - {got})
     # an input that should have been let through shows the fault best
-    valid = [o for o in items if (o.expected or "").strip("'\"") not in known]
-    example = next((o for o in [*valid, *items] if o.input), (valid or items)[0])
+    valid = [o for o in items if not _CODE.fullmatch(answer(o.expected or "").strip("'\""))]
+    ranked = [o for o in valid if o.input] + valid + [o for o in items if o.input] + items
+    example = ranked[0]
     shown = (
         f"with {example.input}" if example.input else f"in the test {plain_name(example.case.name)}"
     )

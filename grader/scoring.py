@@ -396,6 +396,25 @@ def _observed_note(failing: Sequence[TestCase], failures: list[str]) -> Note:
 # --------------------------------------------------------------------------- the whole sample
 
 
+MAX_UNBUILT_DEFECTS = 2
+
+
+def _defects_in_unbuilt_code(checks: Sequence[RuleCheck]) -> list[Note]:
+    """Mistakes a rule found at a place in code that never ran (``||`` for a default): still
+    this code's, so still said, after the build. Absences are not: code that does not build
+    may lack anything."""
+    found = [
+        f
+        for c in checks
+        if c.applicable and not c.passed and not c.presence and not _is_syntax(c)
+        if not gaming_rules.is_gaming(c.rule)
+        for f in c.findings
+        if f.message.strip() and anchors([f])
+    ]
+    found = sorted(found, key=lambda f: f.line)[:MAX_UNBUILT_DEFECTS]
+    return [Note(f.message, anchors([f]), quotes([f])) for f in found]
+
+
 def _root_cause(
     task: TaskSpec, code: str, cases: Sequence[TestCase], checks: Sequence[RuleCheck]
 ) -> RootCause | None:
@@ -503,6 +522,7 @@ def score(
         said = compile_note(tests.status, tests.note, tests.output, tests.cases)
         line = None if " line " in said else root_cause.error_line(said, extraction.code)
         notes.append(Note(f"{said.rstrip('.')} (line {line})." if line else said))
+        notes += _defects_in_unbuilt_code(checks)
     syntax = [f for c in checks if _is_syntax(c) and not c.passed for f in c.findings]
     if syntax and not unbuilt:
         notes.append(Note(syntax_note(min(f.line for f in syntax))))

@@ -187,9 +187,10 @@ def _longrepr(report) -> str:  # type: ignore[no-untyped-def]
         message = str(crash.message)
         where = os.path.basename(str(getattr(crash, "path", "") or ""))
         line = getattr(crash, "lineno", None)
-        # an error raised in the code under test (not a failed assertion): say where
-        ours = "test" in where.lower() or where.startswith("_")  # the tests, the bridge
-        if where and not ours and line and not message.startswith("assert"):
+        # an error (not a failed assertion): say where it was raised, in the code or the tests
+        # not the bridge's own frames: an error it re-raises is the code's, placed by the host
+        failed_check = message.startswith(("assert", "AssertionError"))
+        if where and not where.startswith("_") and line and not failed_check:
             message = f"{message}\n(at {where}:{line})"
         return message[:MAX_MESSAGE]
     return (getattr(report, "longreprtext", "") or "")[-MAX_MESSAGE:]

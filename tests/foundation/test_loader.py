@@ -129,6 +129,26 @@ def test_lint_cli_one_line_per_problem_exit_2(tmp_path: Path, user_flags_spec: P
     assert "1 of 2 specs ok" in result.output
 
 
+def test_lint_warns_of_a_template_that_names_a_cause_no_rule_of_it_finds(
+    tmp_path: Path, user_flags_spec: Path
+) -> None:
+    from grader.cli import grade
+
+    folder = _copy_task(tmp_path, user_flags_spec)
+    rubric = tmp_path / "rubrics" / "user-flags.yaml"
+    data = yaml.safe_load(rubric.read_text())
+    success = next(r for r in data["requirements"] if r["id"] == "success")
+    assert not success.get("rules")  # tests only: its template would be a guess
+    success["notes"]["unmet"] = "Used || for the flags, so a 0 flag became 1."
+    rubric.write_text(yaml.safe_dump(data, sort_keys=False))
+    result = CliRunner().invoke(grade, ["tasks", "lint", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "requirement success: notes.unmet names 'Used'" in result.output
+    assert "1 of 1 specs ok, 1 warnings" in result.output
+    strict = CliRunner().invoke(grade, ["tasks", "lint", "--strict", str(folder)])
+    assert strict.exit_code == 2
+
+
 def test_lint_cli_accepts_the_reference_task(user_flags_spec: Path) -> None:
     from grader.cli import grade
 

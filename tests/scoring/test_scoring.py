@@ -501,3 +501,27 @@ def test_results_written_before_gaming_existed_still_load() -> None:
     old = {"task": "t", "language": "python", "score": 90.0, "passed": True}
     loaded = SampleResult.model_validate({**old, "sample": 0, "model": "m", "completion": ""})
     assert loaded.gaming == []
+
+
+def test_code_that_does_not_build_keeps_the_defects_rules_found_but_not_absences() -> None:
+    defect = RuleCheck(
+        rule="or-default",
+        passed=False,
+        findings=[finding("or-default", 7, "Used || for the default at line 7.")],
+    )
+    absence = RuleCheck(
+        rule="branch",
+        requirement="codes",
+        params={"code": 1},
+        passed=False,
+        presence=True,
+        findings=[finding("branch", 2, "no branch for 1")],
+    )
+    run = TestRun(status="compile_error", note="The code does not compile: x.py:3: bad thing")
+    verdict = score(small_task(), CODE, [defect, absence], run)
+    # the build first, then what a rule found at a place; code that never ran may lack anything
+    assert verdict.notes == [
+        "The code does not compile: Bad thing at line 3.",
+        "Used || for the default at line 7.",
+    ]
+    assert verdict.score == 0 and not verdict.passed
