@@ -106,14 +106,18 @@ _KEY = re.compile(r"(?P<read>[\[(]\s*(?P<q>['\"])(?P<name>[A-Za-z_]\w*)(?P=q))")
 
 def misspelled_fields(code: str, fields: Sequence[str]) -> list[tuple[int, str, str]]:
     """Reads of a field the task names under another spelling: ``request.userId``,
-    ``request["userid"]`` or ``get("userId")`` for ``UserId``: (line, the read, the field)."""
-    wanted = {name.casefold(): name for name in fields}
+    ``request["user_id"]`` or ``get("userId")`` for ``UserId``: (line, the read, the field)."""
+
+    def key(name: str) -> str:  # user_id, userId and UserId are one field
+        return re.sub(r"[_-]", "", name).casefold()
+
+    wanted = {key(name): name for name in fields}
     found: list[tuple[int, str, str]] = []
     for number, text in code_lines(code):
         for pattern in (_MEMBER, _KEY):
             for match in pattern.finditer(text):
                 name = match["name"]
-                right = wanted.get(name.casefold())
+                right = wanted.get(key(name))
                 if right and right != name:
                     read = match["read"].lstrip("[(").strip()
                     found.append((number, read, right))
@@ -188,7 +192,8 @@ def find(
         candidates.append((len(cases), symptom, items))
     if not candidates:
         return None
-    _, symptom, items = max(candidates, key=lambda c: c[0])
+    # an error on the normal path before a shared wrong answer: the crash hides the rest
+    _, symptom, items = max(candidates, key=lambda c: (c[1].startswith("error:"), c[0]))
     requirements = owners[symptom]
     names = frozenset(o.case.name for o in items)
     spread = f"{_plural(len(items), 'test')} of {_plural(len(requirements), 'requirement')}"

@@ -69,7 +69,7 @@ def test_javascript_failure_reaches_the_record_readable_and_unescaped() -> None:
     verdict, _ = grade_code(task, code=code.read_text(encoding="utf-8"))
     # no rule found the cause, so each note says what its failing tests observed
     assert verdict.notes == [
-        'With page=" 2", the code returned 0; expected 40001 (1 more failing case).',
+        'With page=" 2", the code returned 0; expected 40001.',
         'With pageSize=" 10", the code returned 0; expected 40002.',
         "With pageSize=101, the code returned 40002; expected 0 (must be clamped, not rejected).",
     ]
