@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from grader._files import parse_yaml
 from grader.paths import RULES_DIR
 
 from ._match import Compiled, Compiler, RuleError, capture_names
@@ -55,7 +56,7 @@ def find_rule_file(rule_id: str, search_paths: Sequence[Path | str] = ()) -> Pat
 
 def read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise RuleError(f"{path}: cannot read: {error}") from None
     except yaml.YAMLError as error:
