@@ -277,6 +277,43 @@ def does_not_load(status: str, cases: Sequence[Any]) -> bool:
 
 _RAISED = re.compile(r"^E\s+(\S.*)$", re.MULTILINE)
 _HOST_PATH = re.compile(r"\s*\(/[^()]*\)$")  # "(/usr/lib/python3.11/typing.py)": not the code's
+# A compile error that a current compiler would not give: the machine's toolchain is older
+# than the code's syntax. (toolchain, errors that are such a limit only when tree-sitter's
+# current grammar parses the code, errors that are such a limit whatever it says)
+_TOOLCHAIN_LIMITS = {
+    "csharp": (
+        "mono's mcs, which stops at C# 7",
+        re.compile(r"error CS(?:1525|1519|1002|1003|1513|1514|1026|1031|1041|1001|8025)\b"),
+        re.compile(r"error CS(?:1644|8107|8652)\b"),
+    ),
+    "java": (
+        "javac 17",
+        None,
+        re.compile(r"(?:is|are) a preview feature|not supported in -source|--enable-preview"),
+    ),
+}
+
+
+def toolchain_limit(language: str, status: str, text: str, parses: bool) -> str | None:
+    """The toolchain, when code that does not compile uses syntax newer than it builds:
+    ``record Point(int X, int Y)`` under mcs, a pattern ``switch`` under javac 17."""
+    if status != "compile_error" or language not in _TOOLCHAIN_LIMITS:
+        return None
+    toolchain, syntax, feature = _TOOLCHAIN_LIMITS[language]
+    if feature.search(text) or (syntax is not None and parses and syntax.search(text)):
+        return toolchain
+    return None
+
+
+def ungradable_note(toolchain: str, compiled: str) -> str:
+    """``compiled``: the compile note ("The code does not compile: X at line 2.")."""
+    error = compiled.removeprefix(COMPILE_PREFIX).strip().rstrip(".")
+    return (
+        f"Not graded: this machine's compiler ({toolchain}) cannot build the code's newer "
+        f"syntax ({error[:1].lower()}{error[1:]}). A toolchain limit, not a mistake in the code."
+    )
+
+
 # "solution.py:23: in <module>": where a traceback passes through the code at load
 _TRACE = re.compile(r"^(?:\./)?(?P<file>[\w.-]+):(?P<line>\d+): in ", re.MULTILINE)
 

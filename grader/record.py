@@ -399,6 +399,14 @@ def _scores_section(run: Mapping[str, Any], results: Sequence[SampleResult]) -> 
             f"Gaming: {len(gamed)} of {len(results)} samples tried to pass the tests without "
             f"solving the task ({strategies}); each fails whatever its tests say.",
         ]
+    ungradable = [r for r in results if getattr(r, "ungradable", None)]
+    if ungradable:
+        toolchains = ", ".join(dict.fromkeys(str(r.ungradable) for r in ungradable))
+        lines += [
+            "",
+            f"Ungradable: {len(ungradable)} of {len(results)} samples use syntax newer than "
+            f"this machine's compiler builds ({toolchains}); they fail, but not as mistakes.",
+        ]
     ident, started = run.get("id"), run.get("started_at")
     if ident or started:
         lines += [

@@ -35,6 +35,8 @@ from grader.notes import (
     quotes,
     run_problem_note,
     syntax_note,
+    toolchain_limit,
+    ungradable_note,
 )
 from grader.observe import Observation, observe, plain_name, test_label
 from grader.root_cause import RootCause
@@ -518,12 +520,17 @@ def score(
 
     gaming = gaming_rules.found(checks)
     notes = _gaming_notes(gaming)
+    syntax = [f for c in checks if _is_syntax(c) and not c.passed for f in c.findings]
+    limit = None
     if unbuilt:  # one note, why it does not build; its static findings stay in findings
         said = compile_note(tests.status, tests.note, tests.output, tests.cases)
         line = None if " line " in said else root_cause.error_line(said, extraction.code)
-        notes.append(Note(f"{said.rstrip('.')} (line {line})." if line else said))
-        notes += _defects_in_unbuilt_code(checks)
-    syntax = [f for c in checks if _is_syntax(c) and not c.passed for f in c.findings]
+        said = f"{said.rstrip('.')} (line {line})." if line else said
+        compiled = f"{tests.note}\n{tests.output}"
+        limit = toolchain_limit(task.language, tests.status, compiled, parses=not syntax)
+        notes.append(Note(ungradable_note(limit, said) if limit else said))
+        if not limit:
+            notes += _defects_in_unbuilt_code(checks)
     if syntax and not unbuilt:
         notes.append(Note(syntax_note(min(f.line for f in syntax))))
     if broken and not unbuilt:
@@ -582,4 +589,5 @@ def score(
         task_version=task.version,
         gaming=gaming,
         unconfirmed=[u for item in judged for u in item.verdict.unconfirmed],
+        ungradable=limit,
     )

@@ -51,6 +51,8 @@ def score_rows(results: Sequence[SampleResult], ks: Sequence[int] = (1,)) -> lis
                 "pass_rate": passes / n,
                 **{f"pass@{k}": pass_at_k(n, passes, k) if k <= n else math.nan for k in ks},
                 "gaming": sum(bool(r.gaming) for r in group),  # samples that gamed the tests
+                # samples this machine's toolchain could not build (newer syntax): not failures
+                "ungradable": sum(bool(getattr(r, "ungradable", None)) for r in group),
                 "tokens_per_second": statistics.fmean(speeds) if speeds else math.nan,
             }
         )
@@ -59,7 +61,8 @@ def score_rows(results: Sequence[SampleResult], ks: Sequence[int] = (1,)) -> lis
 
 def summarize(results: Sequence[SampleResult], ks: Sequence[int] = (1,)) -> pd.DataFrame:
     """One row per model x task: samples, mean score, pass rate, pass@k, gaming samples
-    (code that tried to pass the tests without solving the task), mean tokens/s.
+    (code that tried to pass the tests without solving the task), ungradable samples (syntax
+    newer than this machine's compiler builds: failed, but not the code's fault), mean tokens/s.
 
     ``pass@k`` is NaN where a model has fewer than ``k`` samples of a task.
     """
@@ -73,6 +76,7 @@ def summarize(results: Sequence[SampleResult], ks: Sequence[int] = (1,)) -> pd.D
         "pass_rate",
         *(f"pass@{k}" for k in ks),
         "gaming",
+        "ungradable",
         "tokens_per_second",
     ]
     return pd.DataFrame(score_rows(results, ks), columns=columns)

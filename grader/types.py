@@ -233,6 +233,8 @@ class Verdict(Frozen):
     task_version: str = ""
     gaming: list[Gaming] = Field(default_factory=list)  # strategies found; any fails the sample
     unconfirmed: list[str] = Field(default_factory=list)  # all requirements' unconfirmed findings
+    # The toolchain that could not build the code's newer syntax: not graded, counted apart
+    ungradable: str | None = None
 
 
 # --------------------------------------------------------------------------- generation

@@ -65,8 +65,8 @@ def _table(frame: pd.DataFrame, title: str):  # type: ignore[no-untyped-def]
     help="pass@k to report (repeatable). Default: 1 and every k in 2, 5, 10, 20, 50, 100 up to the samples taken.",
 )
 def summary(run_dir: Path, csv_path: Path | None, ks: tuple[int, ...]) -> None:
-    """Print samples, mean score, pass rate, pass@k, gaming samples and tokens/s per model and
-    task; write CSV."""
+    """Print samples, mean score, pass rate, pass@k, gaming and ungradable samples and tokens/s
+    per model and task; write CSV."""
     from rich.console import Console
 
     loaded = load_run(run_dir)
@@ -91,6 +91,12 @@ def summary(run_dir: Path, csv_path: Path | None, ks: tuple[int, ...]) -> None:
                 console.print(
                     f"gaming: {model}: {count} sample{'s' if count != 1 else ''} tried to pass "
                     "the tests without solving the task"
+                )
+        for model, count in table.groupby("model")["ungradable"].sum().items():
+            if count:
+                console.print(
+                    f"ungradable: {model}: {count} sample{'s' if count != 1 else ''} used syntax "
+                    "newer than this machine's compiler builds (failed, not counted as mistakes)"
                 )
     console.print(f"csv: {csv_path}")
     console.print(f"csv: {rates_path}")

@@ -81,6 +81,7 @@ def _summary(results: Sequence[SampleResult], ks: Sequence[int]) -> dict[str, An
         "passed": sum(r.passed for r in results),
         "errors": sum(1 for r in results if r.error),
         "gaming": sum(1 for r in results if r.gaming),  # samples that tried to game the tests
+        "ungradable": sum(1 for r in results if getattr(r, "ungradable", None)),
         "score": _mean([r.score for r in results]),
         "pass_rate": _mean([float(r.passed) for r in results]),
         "pass_at": _group_pass_at(by_task, ks),

@@ -106,6 +106,7 @@ def test_summarize_per_model_and_task() -> None:
         "pass@1",
         "pass@2",
         "gaming",
+        "ungradable",
         "tokens_per_second",
     ]
     rows = {(r["model"], r["task"]): r for r in table.to_dict("records")}

@@ -11,7 +11,9 @@ from scoring_builders import REPO
 
 from grader.notes import compile_note
 from grader.pipeline import grade_code
+from grader.record import render_record
 from grader.tasks.loader import load_task
+from grader.types import SampleResult
 
 TASKS = REPO / "tasks" / "user-flags"
 
@@ -107,3 +109,82 @@ def test_load_crash_with_no_test_run_scores_nothing(tmp_path: Path) -> None:
     assert verdict.notes == [
         "The code fails to load: NameError: name 'raise_me_now' is not defined at line 23."
     ]
+
+
+# Correct, in C# 9: a switch expression, `is not` patterns and a record. mono's mcs stops at C# 7.
+MODERN_CSHARP = """\
+using System;
+using System.Collections.Generic;
+
+public record Check(int Code, string Message);
+
+public static class UserFlagsService
+{
+    static bool IsFlag(object value) => value switch
+    {
+        int i => i is 0 or 1,
+        long l => l is 0 or 1,
+        _ => false,
+    };
+
+    static Check Validate(Dictionary<string, object> request)
+    {
+        request.TryGetValue("UserId", out var id);
+        if (id is null || id is string { Length: 0 }) return new Check(50001, "UserId is required");
+        if (id is not (int or long) || Convert.ToInt64(id) <= 0) return new Check(50002, "UserId must be a positive integer");
+        foreach (var flag in new[] { "ActiveFlag", "SystemDeleteFlag" })
+        {
+            request.TryGetValue(flag, out var value);
+            if (!IsFlag(value)) return new Check(50003, flag + " must be 0 or 1");
+        }
+        return null;
+    }
+
+    public static ApiResult UpdateUserFlags(Dictionary<string, object> request, IUserRepository repo)
+    {
+        var problem = Validate(request);
+        if (problem is not null) return new ApiResult(problem.Code, problem.Message);
+        try
+        {
+            var user = repo.Find(Convert.ToInt64(request["UserId"]));
+            if (user is null) return new ApiResult(50004, "User not found");
+            user["ActiveFlag"] = Convert.ToInt32(request["ActiveFlag"]);
+            user["SystemDeleteFlag"] = Convert.ToInt32(request["SystemDeleteFlag"]);
+            repo.Save(user);
+        }
+        catch (Exception ex)
+        {
+            return new ApiResult(50000, ex.Message);
+        }
+        return new ApiResult(0, "OK");
+    }
+}
+"""
+
+
+@pytest.mark.skipif(shutil.which("mcs") is None, reason="needs mono's mcs")
+def test_newer_csharp_than_the_compiler_builds_is_ungradable_not_wrong() -> None:
+    task = load_task(TASKS.parent / "user-flags" / "csharp.yaml")
+    verdict, _ = grade_code(task, code=MODERN_CSHARP)
+    assert verdict.tests.status == "compile_error"
+    assert verdict.ungradable == "mono's mcs, which stops at C# 7"
+    assert not verdict.passed and verdict.score == 0.0
+    assert len(verdict.notes) == 1 and verdict.notes[0].startswith(
+        "Not graded: this machine's compiler (mono's mcs, which stops at C# 7) cannot build the "
+        "code's newer syntax (unexpected symbol `record'"
+    ), verdict.notes
+    assert verdict.notes[0].endswith("A toolchain limit, not a mistake in the code.")
+    # counted apart in the evaluation record
+    result = SampleResult(**verdict.model_dump(), sample=0, model="m", completion="...")
+    record = render_record({}, {"name": "m"}, [result])
+    assert "Ungradable: 1 of 1 samples use syntax newer than this machine's compiler" in record
+
+
+@pytest.mark.skipif(shutil.which("mcs") is None, reason="needs mono's mcs")
+def test_a_real_csharp_syntax_error_is_the_codes_own() -> None:
+    task = load_task(TASKS.parent / "user-flags" / "csharp.yaml")
+    code = (TASKS / "csharp" / "reference.cs").read_text(encoding="utf-8")
+    broken = code.replace('return new ApiResult(0, "OK");', 'return new ApiResult(0, "OK")')
+    verdict, _ = grade_code(task, code=broken)
+    assert verdict.tests.status == "compile_error" and verdict.ungradable is None
+    assert verdict.notes[0].startswith("The code does not compile"), verdict.notes
