@@ -1,16 +1,59 @@
 """Advice on specs that load: what an author should know before grading with them.
 
-A requirement's ``notes.unmet``/``notes.partial`` may name a cause ("Used || for the
-defaults"), so the grader says them only when one of the requirement's rules found something
-in the code; with tests alone it says what the tests observed. A template that names a
-construct on a requirement with no rule is never shown, and would be a guess if it were.
+- A requirement's ``notes.unmet``/``notes.partial`` may name a cause ("Used || for the
+  defaults"), so the grader says them only when one of the requirement's rules found something
+  in the code; with tests alone it says what the tests observed. A template that names a
+  construct on a requirement with no rule is never shown, and would be a guess if it were.
+- A test evidences one requirement: a test that two requirements' patterns match by accident
+  ("invalid page" also matches ``invalid_page_size_returns_40002``) fails both for one bug.
+  The same pattern in both is taken as meant.
 """
 
 from __future__ import annotations
 
 import re
 
+from grader.scoring import name_matches
 from grader.types import TaskSpec
+
+# How each language's test files name their test cases (read without running them).
+TEST_NAMES = {
+    "python": re.compile(r"^\s*def (test_\w+)\s*\(", re.M),
+    "javascript": re.compile(r"""\btest\(\s*(['"`])(.+?)\1""", re.S),
+    "typescript": re.compile(r"""\btest\(\s*(['"`])(.+?)\1""", re.S),
+    "java": re.compile(r"@Test\s+(?:public\s+)?void\s+(\w+)\s*\("),
+    "csharp": re.compile(r"public\s+static\s+void\s+(Test\w*)\s*\("),
+    "go": re.compile(r"^func (Test\w+)\s*\(\s*\w+\s+\*testing\.T\)", re.M),
+}
+
+
+def test_names(task: TaskSpec) -> list[str]:
+    """The task's test cases as its test files name them."""
+    pattern = TEST_NAMES[task.language]
+    names: list[str] = []
+    for path in task.tests:
+        for match in pattern.finditer(path.read_text(encoding="utf-8")):
+            names.append(match.group(match.lastindex or 1))
+    return names
+
+
+def shared_tests(task: TaskSpec) -> list[str]:
+    """One line per test that two requirements' different patterns both match."""
+    out = []
+    for name in test_names(task):
+        hits = [
+            (r.id, p) for r in task.requirements for p in r.tests if name_matches(p, name)
+        ]
+        owners = {rid for rid, _ in hits}
+        patterns = {p for _, p in hits}
+        meant = len(patterns) == 1  # the same pattern in each: shared on purpose
+        if len(owners) > 1 and not meant:
+            said = ", ".join(f"{rid} ({p!r})" for rid, p in hits)
+            out.append(
+                f"{task.source or task.id}: test {name!r} is matched by {said}: "
+                "one bug would fail both; make the patterns match only their own tests"
+            )
+    return out
 
 # what a template names when it asserts how the code went wrong: operators, calls,
 # members (TimeSpan.Days), regex escapes, "used ..."

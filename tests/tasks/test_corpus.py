@@ -14,21 +14,11 @@ from pathlib import Path
 import pytest
 
 from grader.tasks import load_tasks
+from grader.tasks.advice import shared_tests, test_names
 from grader.types import LANGUAGES, TaskSpec, TestJob, TestRun
 
 REPO = Path(__file__).resolve().parents[2]
 TASKS_DIR = REPO / "tasks"
-
-# How each language's test files name their test cases.
-TEST_NAME_PATTERNS = {
-    "python": re.compile(r"^\s*def (test_\w+)\s*\(", re.M),
-    "javascript": re.compile(r"""\btest\(\s*(['"`])(.+?)\1""", re.S),
-    "typescript": re.compile(r"""\btest\(\s*(['"`])(.+?)\1""", re.S),
-    "java": re.compile(r"@Test\s+(?:public\s+)?void\s+(\w+)\s*\("),
-    "csharp": re.compile(r"public\s+static\s+void\s+(Test\w*)\s*\("),
-    "go": re.compile(r"^func (Test\w+)\s*\(\s*\w+\s+\*testing\.T\)", re.M),
-}
-
 
 def corpus() -> list[TaskSpec]:
     tasks, errors = load_tasks([TASKS_DIR])
@@ -52,15 +42,6 @@ def solutions(task: TaskSpec) -> list[Path]:
 def normalized(text: str) -> str:
     """Letters and digits only, lower case: how requirement test patterns are matched."""
     return re.sub(r"[^a-z0-9]", "", text.lower())
-
-
-def case_names(task: TaskSpec) -> list[str]:
-    pattern = TEST_NAME_PATTERNS[task.language]
-    names: list[str] = []
-    for path in task.tests:
-        for match in pattern.finditer(path.read_text(encoding="utf-8")):
-            names.append(match.group(match.lastindex or 1))
-    return names
 
 
 def job(task: TaskSpec, solution: Path) -> TestJob:
@@ -129,13 +110,30 @@ def test_task_layout(task_id: str) -> None:
 def test_requirement_patterns_name_real_tests(task_id: str) -> None:
     """Each requirement's test patterns match at least one test case the files define."""
     task = BY_ID[task_id]
-    names = [normalized(name) for name in case_names(task)]
+    names = [normalized(name) for name in test_names(task)]
     assert names, f"{task_id}: found no test names in {[p.name for p in task.tests]}"
     for requirement in task.requirements:
         for pattern in requirement.tests:
             assert any(normalized(pattern) in name for name in names), (
                 f"{task_id}: requirement {requirement.id!r} names tests {pattern!r}, which matches no test"
             )
+
+
+@pytest.mark.parametrize("task_id", sorted(BY_ID))
+def test_each_test_evidences_one_requirement(task_id: str) -> None:
+    """No test is matched by two requirements' different patterns: one bug, one requirement."""
+    assert shared_tests(BY_ID[task_id]) == []
+
+
+def test_a_pattern_that_also_matches_another_requirements_tests_is_reported() -> None:
+    task = BY_ID["paginate-items/python"]
+    validation = next(r for r in task.requirements if r.id == "page-validation")
+    loose = validation.model_copy(update={"tests": ["invalid page"]})
+    changed = task.model_copy(
+        update={"requirements": [loose if r is validation else r for r in task.requirements]}
+    )
+    found = shared_tests(changed)
+    assert found and "test_invalid_page_size_returns_40002" in found[0], found
 
 
 # --------------------------------------------------------------------------- running the solutions
