@@ -199,7 +199,9 @@ class Pool:
                 worker = self._idle.pop()
                 if worker.alive() and worker.fits(isolate):
                     return worker
-                worker.close()
+                worker.close()  # its uid goes back to the machine: forget it here too
+                if worker in self._all:
+                    self._all.remove(worker)
             starting = self._starting.pop(0) if self._starting else None
         if starting is not None:  # a worker on its way: wait for it rather than start another
             with contextlib.suppress(WorkerDied, OSError):

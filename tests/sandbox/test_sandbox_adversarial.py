@@ -475,3 +475,24 @@ def test_forged_results_are_rejected(tmp_path: Path) -> None:
     # It writes where it can (its own /tmp and work dir, not the tests' ones) and exits.
     assert run.passed == 0 and run.errors == 1, run
     assert "the solution's process exited" in run.cases[0].message
+
+
+@needs_sandbox
+def test_a_worker_closed_for_stale_caches_gives_up_its_uid(tmp_path: Path, monkeypatch) -> None:
+    """A worker whose mounts no longer fit (``GRADER_CACHE`` changed) is closed, and this
+    process forgets its uid: another grader may claim it, and its processes are not ours."""
+    from grader.sandbox.pool import Pool
+
+    pool = Pool()
+    isolate = policy.probe()[0]
+    old = pool.acquire(isolate)
+    pool.release(old)
+    monkeypatch.setenv("GRADER_CACHE", str(tmp_path / "another-cache"))
+    try:
+        new = pool.acquire(isolate)
+        if isolate:  # only isolated workers mount the caches
+            assert new is not old and not old.alive()
+            assert old not in pool._all and new in pool._all
+        pool.release(new)
+    finally:
+        pool.close()
