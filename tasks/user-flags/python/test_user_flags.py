@@ -71,6 +71,12 @@ def test_invalid_user_id_returns_50002(user_id):
     assert code_of(update_user_flags(request(UserId=user_id), repo)) == 50002
 
 
+@pytest.mark.parametrize("user_id", [True, False])
+def test_invalid_user_id_bool_returns_50002(user_id):
+    # a bool is an int in Python, but True is not the user id 1
+    assert code_of(update_user_flags(request(UserId=user_id), Repo())) == 50002
+
+
 invalid_flags = st.one_of(
     st.just(...),
     st.none(),
