@@ -209,10 +209,9 @@ def find(
         }
         lines = _error_lines(items, code)
         where = f" at {_lines_text(lines)}" if lines else ""
-        text = (
-            f"The code raises {items[0].error.rstrip('.')}{where}, "  # type: ignore[union-attr]
-            f"which fails {spread}."
-        )
+        raised = [o.error or "" for o in items]
+        shown = max(dict.fromkeys(raised), key=raised.count)  # the commonest wording of it
+        text = f"The code raises {shown.rstrip('.')}{where}, which fails {spread}."
         return RootCause(text, lines, names, requirements)
     got = answer(items[0].got or "")
     expected = sorted({answer(o.expected or "") for o in items} - {got})

@@ -292,8 +292,11 @@ def _judge(
     )
 
     notes: list[Note] = []
-    if status != "met" and counted and (failed or failing) and not unbuilt and not blocked:
-        notes = _negative_notes(requirement, failed, failing, held, values, cause)
+    if status != "met" and counted and (failed or failing) and not unbuilt:
+        # blocked: its tests say nothing of its own, but what its rules found still stands
+        notes = _negative_notes(
+            requirement, failed, [] if blocked else failing, held, values, cause
+        )
     positive = None
     if status == "met" and requirement.notes.met:
         positive = fill(requirement.notes.met, values | {"missing": [], "present": present})

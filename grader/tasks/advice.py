@@ -27,7 +27,7 @@ TEST_NAMES = {
 }
 
 
-def test_names(task: TaskSpec) -> list[str]:
+def named_tests(task: TaskSpec) -> list[str]:
     """The task's test cases as its test files name them."""
     pattern = TEST_NAMES[task.language]
     names: list[str] = []
@@ -40,7 +40,7 @@ def test_names(task: TaskSpec) -> list[str]:
 def shared_tests(task: TaskSpec) -> list[str]:
     """One line per test that two requirements' different patterns both match."""
     out = []
-    for name in test_names(task):
+    for name in named_tests(task):
         hits = [
             (r.id, p) for r in task.requirements for p in r.tests if name_matches(p, name)
         ]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from grader.tasks import load_tasks
-from grader.tasks.advice import shared_tests, test_names
+from grader.tasks.advice import named_tests, shared_tests
 from grader.types import LANGUAGES, TaskSpec, TestJob, TestRun
 
 REPO = Path(__file__).resolve().parents[2]
@@ -110,7 +110,7 @@ def test_task_layout(task_id: str) -> None:
 def test_requirement_patterns_name_real_tests(task_id: str) -> None:
     """Each requirement's test patterns match at least one test case the files define."""
     task = BY_ID[task_id]
-    names = [normalized(name) for name in test_names(task)]
+    names = [normalized(name) for name in named_tests(task)]
     assert names, f"{task_id}: found no test names in {[p.name for p in task.tests]}"
     for requirement in task.requirements:
         for pattern in requirement.tests:
