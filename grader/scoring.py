@@ -38,7 +38,7 @@ from grader.notes import (
     toolchain_limit,
     ungradable_note,
 )
-from grader.observe import Observation, observe, plain_name, test_label
+from grader.observe import Observation, answer, observe, plain_name, test_label
 from grader.root_cause import RootCause
 from grader.rules import SYNTAX_ERROR
 from grader.types import (
@@ -193,6 +193,7 @@ def _judge(
     broken: bool,
     unbuilt: bool = False,
     cause: RootCause | None = None,
+    placed: frozenset[str] = frozenset(),
 ) -> _Judged:
     """One requirement's verdict; ``unbuilt``: the code never ran, so nothing counts as credit."""
     keys = _binding_keys(requirement)
@@ -201,7 +202,13 @@ def _judge(
     for check in checks:
         evidence += _check_evidence(check, key, task.language)
     confirming = [] if broken else confirming_cases(requirement.tests, cases)
-    unconfirmed = [c for c in checks if c.applicable and c.presence and not c.passed and confirming]
+    # answers a rule's finding places in the code (50003 returned in the catch) are its own
+    answered = set() if broken else _answers(matching_cases(requirement.tests, cases)) - placed
+    absent = [c for c in checks if c.applicable and c.presence and not c.passed]
+    # an absence the tests saw contradicted (the code returned a code the rule found no branch
+    # for) shows the rules misread this code's shape: none of the requirement's absences counts
+    misread = any(key and _seen_returning(c, key, answered) for c in absent)
+    unconfirmed = absent if confirming or misread else []
     applicable = [c for c in checks if c.applicable and c not in unconfirmed]
     held = [c for c in applicable if c.passed]
     failed = [c for c in applicable if not c.passed]
@@ -310,7 +317,7 @@ def _judge(
         gating=requirement.gating,
         evidence=evidence,
         disagreement=disagreement,
-        unconfirmed=[_unconfirmed_sentence(c, confirming) for c in unconfirmed],
+        unconfirmed=[_unconfirmed_sentence(c, confirming, key, answered) for c in unconfirmed],
         blocked_by=cause.text if blocked and cause else None,
     )
     return _Judged(verdict, notes, positive, counted, unconfirmed)
@@ -325,14 +332,36 @@ def confirming_cases(patterns: Sequence[str], cases: Sequence[TestCase]) -> list
     return matched if all(c.outcome == "passed" for c in matched) else []
 
 
-def _unconfirmed_sentence(check: RuleCheck, confirming: Sequence[TestCase]) -> str:
+def _answers(cases: Sequence[TestCase]) -> set[str]:
+    """The answers the code gave in failing cases: ``50002`` from "returned 50002; expected …"."""
+    return {
+        answer(seen.got)
+        for seen in (observe(c) for c in cases if c.outcome != "passed")
+        if seen.got is not None
+    }
+
+
+def _seen_returning(check: RuleCheck, key: str, answered: set[str]) -> bool:
+    """An absence finding ("no branch returns 50001") that the tests saw the code return:
+    the code has what the rule looks for in a shape it does not read (a rule table)."""
+    return key in check.params and bool({str(v) for v in _narrowed(check, key)} & answered)
+
+
+def _unconfirmed_sentence(
+    check: RuleCheck,
+    confirming: Sequence[TestCase],
+    key: str | None = None,
+    answered: set[str] | None = None,
+) -> str:
     """An absence finding the tests contradict, said for a reviewer to settle."""
     said = " ".join(f.message.strip() for f in check.findings if f.message.strip())
     what = said.rstrip(".") if said else f"what {check.rule} looks for"
-    return (
-        f"The rules could not confirm this ({check.rule}: {what[:1].lower()}{what[1:]}); "
-        f"the {len(confirming)} matching tests pass."
-    )
+    if confirming:
+        seen = f"the {len(confirming)} matching tests pass"
+    else:
+        returned = sorted(answered or set())
+        seen = f"failing tests saw the code return {join(returned)}, so it may be in a shape the rule does not read"
+    return f"The rules could not confirm this ({check.rule}: {what[:1].lower()}{what[1:]}); {seen}."
 
 
 def _negative_notes(
@@ -392,10 +421,39 @@ def _observed_note(failing: Sequence[TestCase], failures: list[str]) -> Note:
         return Note(_tests_sentence(failing), [], [], failures)
     text = first.sentence()
     others = len(failing) - 1
+    swap = _swapped(first, read)
+    if swap is not None:
+        text = f"The codes {swap[0]} and {swap[1]} are swapped: {_lowered(text[:-1])}; {_lowered(swap[2].sentence())}"
+        others -= 1
     if others:
         text = f"{text[:-1]} ({others} more failing {'case' if others == 1 else 'cases'})."
     lines = [(first.line, first.line)] if first.line else []
     return Note(text, lines, [], failures)
+
+
+def _swapped(
+    first: Observation, read: Sequence[Observation]
+) -> tuple[str, str, Observation] | None:
+    """Two cases that each got the other's expected answer: the two codes are swapped."""
+    if first.got is None or first.expected is None or not first.input:
+        return None
+    got, expected = answer(first.got), answer(first.expected)
+    for other in read:
+        if (
+            other is not first
+            and other.input
+            and other.got is not None
+            and other.expected is not None
+            and (answer(other.got), answer(other.expected)) == (expected, got)
+            and got != expected
+        ):
+            low, high = sorted((got, expected))
+            return low, high, other
+    return None
+
+
+def _lowered(sentence: str) -> str:
+    return sentence[:1].lower() + sentence[1:]
 
 
 # --------------------------------------------------------------------------- the whole sample
@@ -508,6 +566,7 @@ def score(
     unbuilt = does_not_load(tests.status, tests.cases)
     known = {r.id for r in task.requirements}
     cause = None if broken or unbuilt else _root_cause(task, extraction.code, tests.cases, checks)
+    placed = frozenset(quotes(f for c in checks if not c.passed for f in c.findings))
     judged = [
         _judge(
             task,
@@ -517,6 +576,7 @@ def score(
             broken,
             unbuilt,
             cause,
+            placed,
         )
         for r in task.requirements
     ]

@@ -48,3 +48,38 @@ def test_a_defect_found_at_a_place_is_never_overruled_by_passing_tests(user_flag
     verdict = score(user_flags, CODE, checks, run_of())
     assert not verdict.passed and verdict.unconfirmed == []
     assert any("inside the try block" in note for note in verdict.notes)
+
+
+def test_an_absence_is_unconfirmed_when_failing_tests_saw_the_code_return_that_code(
+    user_flags,
+) -> None:  # type: ignore[no-untyped-def]
+    # the codes come from a rule table the rules don't read; the tests see them returned, swapped
+    absent = "No validation branch returns error code {} before the first repository call."
+    checks = checks_for(
+        user_flags,
+        {
+            ("validation-branch", 50001): [finding("validation-branch", 1, absent.format(50001))],
+            ("validation-branch", 50002): [finding("validation-branch", 1, absent.format(50002))],
+        },
+    )
+    failing = {
+        "missing user id": "UserId=None: got 50002, expected 50001",
+        "invalid user id": "UserId=0: got 50001, expected 50002",
+    }
+    verdict = score(user_flags, CODE, checks, run_of(failing))
+    validation = next(r for r in verdict.requirements if r.id == "parameter-validation")
+    assert not verdict.passed and not validation.met
+    assert len(validation.unconfirmed) == 2
+    assert all("saw the code return 50001, 50002" in u for u in validation.unconfirmed)
+    assert not any("No validation branch" in note for note in verdict.notes), verdict.notes
+    assert verdict.notes[0].startswith("The codes 50001 and 50002 are swapped: with UserId=None")
+
+
+def test_an_absence_stands_when_the_tests_saw_other_answers(user_flags) -> None:  # type: ignore[no-untyped-def]
+    checks = checks_for(
+        user_flags, {("validation-branch", 50001): [finding("validation-branch", 1, ABSENT)]}
+    )
+    failing = {"missing user id": "UserId=None: got 0, expected 50001"}
+    verdict = score(user_flags, CODE, checks, run_of(failing))
+    assert verdict.unconfirmed == [] and not verdict.passed
+    assert not any("swapped" in note for note in verdict.notes)

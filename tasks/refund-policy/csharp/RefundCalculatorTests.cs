@@ -78,5 +78,6 @@ public class RefundCalculatorTests
         Assert.Equal(0.09m, After(0.10m, TimeSpan.FromDays(1), opened: true));
         Assert.Equal(6.13m, After(12.25m, TimeSpan.FromDays(15)));
         Assert.Equal(0.03m, After(0.05m, TimeSpan.FromDays(29)));
+        Assert.Equal(1.01m, After(2.01m, TimeSpan.FromDays(20)));
     }
 }

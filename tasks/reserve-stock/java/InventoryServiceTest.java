@@ -28,6 +28,8 @@ class InventoryServiceTest {
         for (int quantity : new int[] {0, -1, 1001, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
             assertEquals(70002, InventoryService.reserve(stock(), "BIG", quantity), "quantity=" + quantity);
         }
+        // the quantity is checked before the SKU is looked up
+        assertEquals(70002, InventoryService.reserve(stock(), "NOPE", 0), "sku=NOPE, quantity=0");
         assertEquals(0, InventoryService.reserve(stock(), "BIG", 1000));
         assertEquals(0, InventoryService.reserve(stock(), "BIG", 1));
     }
