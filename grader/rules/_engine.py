@@ -13,8 +13,9 @@ from tree_sitter import Node
 from grader.types import Finding, RuleBinding, RuleCheck
 
 from ._loader import LoadedRule, find_rule_file, load_rule
-from ._match import Ctx, Env, node_name
+from ._lookup import Ctx, Env
 from ._tree import Code
+from ._values import node_name
 
 SYNTAX_ERROR = "syntax-error"
 TEXT_LIMIT = 200

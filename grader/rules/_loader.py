@@ -19,8 +19,8 @@ from pydantic import ValidationError
 from grader._files import parse_yaml
 from grader.paths import RULES_DIR
 
-from ._match import Compiled, Compiler, RuleError, capture_names
-from ._model import Fragment, Matcher, RuleSpec
+from ._compiler import Compiled, Compiler, capture_names
+from ._model import Fragment, Matcher, RuleError, RuleSpec
 
 UTILS = "utils"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")

@@ -16,7 +16,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from grader.errors import GraderError
 from grader.types import LANGUAGES, Language, Severity
+
+
+class RuleError(GraderError):
+    """A rule file is wrong (bad regex, unknown concept, missing parameter)."""
+
 
 StopBy = Literal["end", "neighbor", "function"]
 

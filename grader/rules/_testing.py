@@ -17,8 +17,7 @@ from grader.types import RuleBinding
 
 from ._engine import SYNTAX_ERROR, check_code
 from ._loader import RULES_DIR, read_yaml
-from ._match import RuleError
-from ._model import RuleTestCase, RuleTestFile
+from ._model import RuleError, RuleTestCase, RuleTestFile
 
 TEST_SUFFIX = "-test.yml"
 
