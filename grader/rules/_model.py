@@ -16,7 +16,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from grader.types import LANGUAGES, Language, Severity
+from grader.languages import LANGUAGES
+from grader.types import Language, Severity
 
 StopBy = Literal["end", "neighbor", "function"]
 
