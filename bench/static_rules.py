@@ -42,19 +42,13 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
+from grader.languages import LANGUAGES  # noqa: E402
 from grader.rules import check_code  # noqa: E402
 from grader.types import RuleBinding  # noqa: E402
 
 TASK = ROOT / "tasks" / "user-flags"
 RUBRIC = ROOT / "rubrics" / "user-flags.yaml"
-EXTENSIONS = {
-    "python": "py",
-    "javascript": "js",
-    "typescript": "ts",
-    "java": "java",
-    "csharp": "cs",
-    "go": "go",
-}
+EXTENSIONS = {name: spec.extension for name, spec in LANGUAGES.items()}
 RENAMES = {
     "user": ["record", "account", "found", "existing", "usr"],
     "repo": ["repository", "store", "users_repo", "db"],

@@ -5,18 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from grader.languages import LANGUAGES
 from grader.types import Extraction
 
 FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})[ \t]*(?P<tag>[\w+#.-]*)[^\n]*\n", re.MULTILINE)
-
-TAGS = {
-    "python": {"python", "py", "python3"},
-    "javascript": {"javascript", "js", "node", "jsx", "mjs"},
-    "typescript": {"typescript", "ts", "tsx"},
-    "java": {"java"},
-    "csharp": {"csharp", "cs", "c#"},
-    "go": {"go", "golang"},
-}
 
 # A line that starts code in a reply with no fences.
 CODE_START = re.compile(
@@ -81,7 +73,8 @@ def _fenced_blocks(reply: str) -> list[_Block]:
 
 
 def _choose(blocks: list[_Block], language: str, entry_point: str) -> tuple[_Block, str]:
-    tags = TAGS.get(language, {language})
+    spec = LANGUAGES.get(language)
+    tags = spec.fence_tags if spec else {language}
     defining = [b for b in blocks if _defines(b.code, entry_point)]
     if len(blocks) == 1:
         return blocks[0], "the reply's only code block"

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from grader.languages import LANGUAGES
 from grader.sandbox.runners.results import DID_NOT_REPORT
 
 NO_CODE = "No code was found in the reply."
@@ -277,31 +278,17 @@ def does_not_load(status: str, cases: Sequence[Any]) -> bool:
 
 _RAISED = re.compile(r"^E\s+(\S.*)$", re.MULTILINE)
 _HOST_PATH = re.compile(r"\s*\(/[^()]*\)$")  # "(/usr/lib/python3.11/typing.py)": not the code's
-# A compile error that a current compiler would not give: the machine's toolchain is older
-# than the code's syntax. (toolchain, errors that are such a limit only when tree-sitter's
-# current grammar parses the code, errors that are such a limit whatever it says)
-_TOOLCHAIN_LIMITS = {
-    "csharp": (
-        "mono's mcs, which stops at C# 7",
-        re.compile(r"error CS(?:1525|1519|1002|1003|1513|1514|1026|1031|1041|1001|8025)\b"),
-        re.compile(r"error CS(?:1644|8107|8652)\b"),
-    ),
-    "java": (
-        "javac 17",
-        None,
-        re.compile(r"(?:is|are) a preview feature|not supported in -source|--enable-preview"),
-    ),
-}
 
 
 def toolchain_limit(language: str, status: str, text: str, parses: bool) -> str | None:
     """The toolchain, when code that does not compile uses syntax newer than it builds:
     ``record Point(int X, int Y)`` under mcs, a pattern ``switch`` under javac 17."""
-    if status != "compile_error" or language not in _TOOLCHAIN_LIMITS:
+    spec = LANGUAGES.get(language)
+    limit = spec.toolchain_limit if spec else None
+    if status != "compile_error" or limit is None:
         return None
-    toolchain, syntax, feature = _TOOLCHAIN_LIMITS[language]
-    if feature.search(text) or (syntax is not None and parses and syntax.search(text)):
-        return toolchain
+    if limit.feature.search(text) or (limit.syntax and parses and limit.syntax.search(text)):
+        return limit.toolchain
     return None
 
 

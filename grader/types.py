@@ -11,8 +11,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# A language's name, as task specs spell it; ``grader.languages.LANGUAGES`` holds what the
+# grader knows of each (a test checks that the two list the same names, in the same order).
 Language = Literal["python", "javascript", "typescript", "java", "csharp", "go"]
-LANGUAGES: tuple[str, ...] = ("python", "javascript", "typescript", "java", "csharp", "go")
 
 Severity = Literal["error", "warning", "info"]
 

@@ -10,18 +10,8 @@ import yaml
 
 from grader import rules
 from grader.errors import GraderError
+from grader.languages import by_extension
 from grader.types import RuleBinding, dump
-
-EXTENSIONS = {
-    ".py": "python",
-    ".js": "javascript",
-    ".mjs": "javascript",
-    ".cjs": "javascript",
-    ".ts": "typescript",
-    ".java": "java",
-    ".cs": "csharp",
-    ".go": "go",
-}
 
 
 @click.group("rules")
@@ -95,7 +85,8 @@ def check_command(
     as_json: bool,
 ) -> None:
     """Run rules on FILE and print what they found. Exit 1 when a check fails."""
-    language = language or EXTENSIONS.get(file.suffix)
+    if language is None and (spec := by_extension(file.suffix)) is not None:
+        language = spec.name
     if language is None:
         raise GraderError(f"{file}: cannot tell the language from the extension; give --language")
     params = _parse_with(with_)

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import click
 
+from grader.languages import LANGUAGES
 from grader.tasks.scaffold import scaffold_task
-from grader.types import LANGUAGES
 
 
 @click.command("new")
 @click.argument("name")
 @click.option(
-    "--language", "-l", required=True, type=click.Choice(LANGUAGES), help="Language of the variant."
+    "--language",
+    "-l",
+    required=True,
+    type=click.Choice(list(LANGUAGES)),
+    help="Language of the variant.",
 )
 @click.option(
     "--root",

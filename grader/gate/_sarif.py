@@ -16,18 +16,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from grader.languages import LANGUAGES
 from grader.types import Finding, SampleResult
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 BASE_ID = "GRADED"
-EXTENSIONS = {
-    "python": "py",
-    "javascript": "js",
-    "typescript": "ts",
-    "java": "java",
-    "csharp": "cs",
-    "go": "go",
-}
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -38,7 +31,8 @@ def _slug(text: str) -> str:
 def sample_uri(result: SampleResult) -> str:
     """The pseudo path a sample's code is reported under."""
     task = "/".join(_slug(part) for part in result.task.split("/"))
-    extension = EXTENSIONS.get(result.language, "txt")
+    spec = LANGUAGES.get(result.language)
+    extension = spec.extension if spec else "txt"
     return f"graded/{task}/{_slug(result.model)}/sample-{result.sample}.{extension}"
 
 

@@ -17,7 +17,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from grader.errors import GraderError
-from grader.types import LANGUAGES, Language, Severity
+from grader.languages import LANGUAGES
+from grader.types import Language, Severity
 
 
 class RuleError(GraderError):

@@ -13,37 +13,23 @@ from collections.abc import Iterator
 from functools import cache
 from operator import attrgetter
 
-import tree_sitter_c_sharp
-import tree_sitter_go
-import tree_sitter_java
-import tree_sitter_javascript
-import tree_sitter_python
-import tree_sitter_typescript
 from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
 from grader.errors import GraderError
+from grader.languages import LANGUAGES
 
 from ._concepts import CONCEPTS, DEFINITIONS, MEMBER_ENTRIES
 
-_GRAMMARS = {
-    "python": tree_sitter_python.language,
-    "javascript": tree_sitter_javascript.language,
-    "typescript": tree_sitter_typescript.language_typescript,
-    "java": tree_sitter_java.language,
-    "csharp": tree_sitter_c_sharp.language,
-    "go": tree_sitter_go.language,
-}
 _local = threading.local()
 
 
 @cache
 def language(name: str) -> Language:
-    try:
-        return Language(_GRAMMARS[name]())
-    except KeyError:
-        raise GraderError(
-            f"no grammar for language {name!r} (known: {', '.join(_GRAMMARS)})"
-        ) from None
+    """Tree-sitter's grammar for ``name`` (its package is imported on first use)."""
+    spec = LANGUAGES.get(name)
+    if spec is None:
+        raise GraderError(f"no grammar for language {name!r} (known: {', '.join(LANGUAGES)})")
+    return Language(spec.load_grammar())
 
 
 def parser(name: str) -> Parser:

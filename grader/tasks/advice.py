@@ -13,23 +13,14 @@ from __future__ import annotations
 
 import re
 
+from grader.languages import language_spec
 from grader.scoring import name_matches
 from grader.types import TaskSpec
 
-# How each language's test files name their test cases (read without running them).
-TEST_NAMES = {
-    "python": re.compile(r"^\s*def (test_\w+)\s*\(", re.M),
-    "javascript": re.compile(r"""\btest\(\s*(['"`])(.+?)\1""", re.S),
-    "typescript": re.compile(r"""\btest\(\s*(['"`])(.+?)\1""", re.S),
-    "java": re.compile(r"@Test\s+(?:public\s+)?void\s+(\w+)\s*\("),
-    "csharp": re.compile(r"public\s+static\s+void\s+(Test\w*)\s*\("),
-    "go": re.compile(r"^func (Test\w+)\s*\(\s*\w+\s+\*testing\.T\)", re.M),
-}
-
 
 def named_tests(task: TaskSpec) -> list[str]:
-    """The task's test cases as its test files name them."""
-    pattern = TEST_NAMES[task.language]
+    """The task's test cases as its test files name them (read without running them)."""
+    pattern = language_spec(task.language).test_names
     names: list[str] = []
     for path in task.tests:
         for match in pattern.finditer(path.read_text(encoding="utf-8")):
@@ -41,9 +32,7 @@ def shared_tests(task: TaskSpec) -> list[str]:
     """One line per test that two requirements' different patterns both match."""
     out = []
     for name in named_tests(task):
-        hits = [
-            (r.id, p) for r in task.requirements for p in r.tests if name_matches(p, name)
-        ]
+        hits = [(r.id, p) for r in task.requirements for p in r.tests if name_matches(p, name)]
         owners = {rid for rid, _ in hits}
         patterns = {p for _, p in hits}
         meant = len(patterns) == 1  # the same pattern in each: shared on purpose
@@ -54,6 +43,7 @@ def shared_tests(task: TaskSpec) -> list[str]:
                 "one bug would fail both; make the patterns match only their own tests"
             )
     return out
+
 
 # what a template names when it asserts how the code went wrong: operators, calls,
 # members (TimeSpan.Days), regex escapes, "used ..."

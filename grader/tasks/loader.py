@@ -17,7 +17,8 @@ from pydantic import ValidationError
 
 from grader._files import parse_yaml
 from grader.errors import SpecError
-from grader.types import LANGUAGES, TaskSpec
+from grader.languages import LANGUAGES
+from grader.types import TaskSpec
 
 SPEC_SUFFIXES = (".yaml", ".yml")
 PATH_FIELDS = ("tests", "support_files")
@@ -60,7 +61,9 @@ def load_tasks(paths: Iterable[Path | str]) -> tuple[list[TaskSpec], list[SpecEr
             continue
         if task.id in seen:
             errors.append(
-                SpecError(path, "id", f"duplicate id {task.id!r} (first defined in {seen[task.id]})")
+                SpecError(
+                    path, "id", f"duplicate id {task.id!r} (first defined in {seen[task.id]})"
+                )
             )
             continue
         seen[task.id] = path
@@ -159,14 +162,16 @@ def _default_binding_requirements(raw: dict[str, Any]) -> None:
     for requirement in requirements:
         if isinstance(requirement, dict) and isinstance(requirement.get("rules"), list):
             requirement["rules"] = [
-                {"requirement": requirement.get("id"), **binding} if isinstance(binding, dict) else binding
+                {"requirement": requirement.get("id"), **binding}
+                if isinstance(binding, dict)
+                else binding
                 for binding in requirement["rules"]
             ]
 
 
 def _check_language(path: Path, raw: dict[str, Any]) -> None:
     language = raw.get("language")
-    if language is not None and language not in LANGUAGES:
+    if language is not None and (not isinstance(language, str) or language not in LANGUAGES):
         known = ", ".join(LANGUAGES)
         raise SpecError(path, "language", f"unknown language {language!r} (known: {known})")
 
@@ -190,13 +195,16 @@ def _check_references(path: Path, task: TaskSpec, base: Path) -> None:
     ids = [requirement.id for requirement in task.requirements]
     for i, requirement_id in enumerate(ids):
         if requirement_id in ids[:i]:
-            raise SpecError(path, f"requirements[{i}].id", f"duplicate requirement id {requirement_id!r}")
+            raise SpecError(
+                path, f"requirements[{i}].id", f"duplicate requirement id {requirement_id!r}"
+            )
     if not task.requirements:
         raise SpecError(path, "requirements", "at least one requirement is needed")
     bindings = [(f"rules[{i}]", b) for i, b in enumerate(task.rules)]
     for r, requirement in enumerate(task.requirements):
         bindings += [(f"requirements[{r}].rules[{i}]", b) for i, b in enumerate(requirement.rules)]
     from grader.rules import rule_exists  # here: the rule engine imports task types
+
     for field, binding in bindings:
         if binding.requirement is not None and binding.requirement not in ids:
             raise SpecError(path, field, f"names unknown requirement {binding.requirement!r}")

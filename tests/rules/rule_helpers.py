@@ -11,19 +11,13 @@ from typing import Any
 
 import yaml
 
+from grader.languages import LANGUAGES
 from grader.types import RuleBinding
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 RUBRIC = REPO / "rubrics" / "user-flags.yaml"
-EXTENSIONS = {
-    "python": "py",
-    "javascript": "js",
-    "typescript": "ts",
-    "java": "java",
-    "csharp": "cs",
-    "go": "go",
-}
+EXTENSIONS = {name: spec.extension for name, spec in LANGUAGES.items()}
 LANGS = list(EXTENSIONS)
 
 

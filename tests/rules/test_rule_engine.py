@@ -8,6 +8,7 @@ import pytest
 
 import grader.rules._engine as engine
 from grader.errors import GraderError
+from grader.languages import LANGUAGES
 from grader.rules import (
     CONCEPTS,
     RuleError,
@@ -17,7 +18,7 @@ from grader.rules import (
     load_rule,
     rule_exists,
 )
-from grader.types import LANGUAGES, RuleBinding
+from grader.types import RuleBinding
 
 
 def _rule(folder: Path, rule_id: str, body: str) -> Path:

@@ -12,20 +12,14 @@ import pytest
 from scoring_builders import REPO, SEED_NOTES
 
 from grader.errors import SpecError
+from grader.languages import LANGUAGES
 from grader.types import Extraction
 
 # the TypeScript and Go references use the tooling make setup put in the shared cache
 pytestmark = pytest.mark.shared_cache
 
 TASKS = REPO / "tasks" / "user-flags"
-EXTENSIONS = {
-    "python": "py",
-    "javascript": "js",
-    "typescript": "ts",
-    "java": "java",
-    "csharp": "cs",
-    "go": "go",
-}
+EXTENSIONS = {name: spec.extension for name, spec in LANGUAGES.items()}
 GO_SECOND = (
     "Used error code 50003 for a repository error, which should be used to validate the flag "
     "parameters (ActiveFlag, SystemDeleteFlag)."

@@ -15,7 +15,8 @@ import pytest
 
 from grader.tasks import load_tasks
 from grader.tasks.advice import named_tests, shared_tests
-from grader.types import LANGUAGES, TaskSpec, TestJob, TestRun
+from grader.languages import LANGUAGES
+from grader.types import TaskSpec, TestJob, TestRun
 
 REPO = Path(__file__).resolve().parents[2]
 TASKS_DIR = REPO / "tasks"

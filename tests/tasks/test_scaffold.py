@@ -11,7 +11,8 @@ from grader.cli import grade
 from grader.errors import GraderError
 from grader.tasks import load_task, load_tasks
 from grader.tasks.scaffold import Names, scaffold_task
-from grader.types import LANGUAGES, TestJob
+from grader.languages import LANGUAGES
+from grader.types import TestJob
 
 
 def test_names_in_each_spelling() -> None:

@@ -46,52 +46,12 @@ Support files are copied next to the solution under their own names.
 
 from __future__ import annotations
 
+from grader.languages import LANGUAGES
 from grader.registry import Registry
 from grader.sandbox.runners.base import LanguageRunner, Parsed, Plan
 
 RUNNERS: Registry[LanguageRunner] = Registry("language runner")
-
-
-@RUNNERS.register("python")
-def _python() -> LanguageRunner:
-    from grader.sandbox.runners.python import PythonRunner
-
-    return PythonRunner()
-
-
-@RUNNERS.register("javascript")
-def _javascript() -> LanguageRunner:
-    from grader.sandbox.runners.javascript import JavaScriptRunner
-
-    return JavaScriptRunner()
-
-
-@RUNNERS.register("typescript")
-def _typescript() -> LanguageRunner:
-    from grader.sandbox.runners.javascript import TypeScriptRunner
-
-    return TypeScriptRunner()
-
-
-@RUNNERS.register("java")
-def _java() -> LanguageRunner:
-    from grader.sandbox.runners.java import JavaRunner
-
-    return JavaRunner()
-
-
-@RUNNERS.register("csharp")
-def _csharp() -> LanguageRunner:
-    from grader.sandbox.runners.csharp import CSharpRunner
-
-    return CSharpRunner()
-
-
-@RUNNERS.register("go")
-def _go() -> LanguageRunner:
-    from grader.sandbox.runners.go import GoRunner
-
-    return GoRunner()
-
+for _spec in LANGUAGES.values():  # each language's spec names its runner class
+    RUNNERS.register(_spec.name)(_spec.load_runner)
 
 __all__ = ["RUNNERS", "Parsed", "Plan", "LanguageRunner"]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from grader.languages import language_spec
 from grader.types import TestCase, TestJob
 
 RESULTS_DIR = ".grader"  # inside the work dir: build outputs (e.g. the C# test executable)
@@ -41,7 +42,11 @@ class Parsed:
 
 class LanguageRunner(ABC):
     language: str
-    default_solution: str
+
+    @property
+    def default_solution(self) -> str:
+        """The file the code is saved as unless the task names another."""
+        return language_spec(self.language).default_solution
 
     def solution_name(self, job: TestJob) -> str:
         return job.solution_file or self.default_solution

@@ -46,7 +46,6 @@ EXE = f"{RESULTS_DIR}/tests.exe"
 
 class CSharpRunner(LanguageRunner):
     language = "csharp"
-    default_solution = "Solution.cs"
 
     def plan(self, job: TestJob) -> Plan:
         files = self.common_files(job)

@@ -91,7 +91,6 @@ def set_package(code: str, package: str) -> str:
 
 class GoRunner(LanguageRunner):
     language = "go"
-    default_solution = "solution.go"
 
     def plan(self, job: TestJob) -> Plan:
         files = self.common_files(job)

@@ -45,7 +45,6 @@ def expected_test_methods(source: str) -> list[str]:
 
 class JavaRunner(LanguageRunner):
     language = "java"
-    default_solution = "Solution.java"
 
     def plan(self, job: TestJob) -> Plan:
         files = self.common_files(job)

@@ -175,7 +175,6 @@ def parse_node(report: dict[str, Any], plan: Plan) -> Parsed:
 
 class JavaScriptRunner(LanguageRunner):
     language = "javascript"
-    default_solution = "solution.js"
 
     def plan(self, job: TestJob) -> Plan:
         files = self.common_files(job)
@@ -194,7 +193,6 @@ class TypeScriptRunner(JavaScriptRunner):
     """Types stripped by the ``typescript`` package inside the sandbox, then as JavaScript."""
 
     language = "typescript"
-    default_solution = "solution.ts"
 
     def plan(self, job: TestJob) -> Plan:
         files = self.common_files(job)

@@ -141,7 +141,6 @@ def _write_atomic(path: Path, text: str) -> None:
 
 class PythonRunner(LanguageRunner):
     language = "python"
-    default_solution = "solution.py"
 
     def plan(self, job: TestJob) -> Plan:
         files = self.common_files(job)
