@@ -16,6 +16,7 @@ from typing import Any
 
 from grader.languages import LANGUAGES
 from grader.sandbox.runners.results import DID_NOT_REPORT
+from grader.types import Note
 
 NO_CODE = "No code was found in the reply."
 
@@ -92,17 +93,21 @@ def first_line(text: str, limit: int = 160) -> str:
 
 
 @dataclass
-class Note:
-    """A negative note and what backs it, for grouping.
+class Draft:
+    """A note in the making and what grouping reads of it.
 
     ``spans``: the code lines its findings point at; ``quotes``: literals those findings
     matched (``50003``); ``failures``: first lines of the failing tests behind it.
     """
 
-    text: str
+    note: Note
     spans: list[tuple[int, int]] = field(default_factory=list)
     quotes: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.note.text
 
 
 LITERAL = re.compile(r"^[\w.+-]{1,40}$")
@@ -144,7 +149,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def group(notes: Iterable[Note]) -> list[str]:
+def group(drafts: Iterable[Draft]) -> list[Note]:
     """De-duplicate notes and fold a note into an earlier one about the same mistake.
 
     A later note is the same mistake seen from another angle, and is said once, when
@@ -153,38 +158,56 @@ def group(notes: Iterable[Note]) -> list[str]:
     - it points at no code of its own and every failing test behind it shows a literal the
       earlier note's findings matched: the catch that returns 50003 (flagged) is why the
       tests expecting 50000 from a failed save get 50003.
+
+    The note that stays takes the lines and evidence of those folded into it.
     """
-    kept: list[Note] = []
-    for note in notes:
-        text = note.text.strip()
+    kept: list[Draft] = []
+    for draft in drafts:
+        text = draft.text.strip()
         if not text or any(_same(text, k.text) for k in kept):
             continue
-        note = Note(text, list(note.spans), list(note.quotes), list(note.failures))
+        note = draft.note.model_copy(update={"text": text})
+        draft = Draft(note, list(draft.spans), list(draft.quotes), list(draft.failures))
         # the same mistake, whichever was said first: the more specific note stays, in the
         # place of the earlier one (notes come most important first)
-        at = next((i for i, k in enumerate(kept) if _explains(k, note) or _explains(note, k)), None)
+        at = next(
+            (i for i, k in enumerate(kept) if _explains(k, draft) or _explains(draft, k)), None
+        )
         if at is None:
-            kept.append(note)
-        elif (
-            _explains(note, kept[at]) and not _explains(kept[at], note) or _sharper(note, kept[at])
-        ):
-            kept[at] = note
-    return [k.text for k in kept]
+            kept.append(draft)
+            continue
+        other = kept[at]
+        if _explains(draft, other) and not _explains(other, draft) or _sharper(draft, other):
+            kept[at] = _folded(draft, other)
+        else:
+            kept[at] = _folded(other, draft)
+    return [k.note for k in kept]
 
 
-def _sharper(a: Note, b: Note) -> bool:
+def _folded(keep: Draft, into: Draft) -> Draft:
+    """``keep``, carrying what ``into`` rested on as well."""
+    note = keep.note.model_copy(
+        update={
+            "lines": sorted({*keep.note.lines, *into.note.lines}),
+            "evidence": list(dict.fromkeys([*keep.note.evidence, *into.note.evidence])),
+        }
+    )
+    return Draft(note, keep.spans, keep.quotes, keep.failures)
+
+
+def _sharper(a: Draft, b: Draft) -> bool:
     """``a`` places the mistake more precisely than ``b``: it quotes a literal, or its spans
     are narrower."""
     if bool(a.quotes) != bool(b.quotes):
         return bool(a.quotes)
 
-    def width(note: Note) -> int:
+    def width(note: Draft) -> int:
         return sum(end - start + 1 for start, end in note.spans) or 10**6
 
     return width(a) < width(b)
 
 
-def _explains(earlier: Note, later: Note) -> bool:
+def _explains(earlier: Draft, later: Draft) -> bool:
     if later.spans:
         return bool(earlier.spans) and all(
             any(_overlaps(s, t) for t in earlier.spans) for s in later.spans
@@ -202,15 +225,30 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().rstrip(".")).casefold()
 
 
-def dedupe(texts: Iterable[str]) -> list[str]:
-    seen: set[str] = set()
-    out = []
-    for text in texts:
-        key = _norm(text)
-        if text.strip() and key not in seen:
-            seen.add(key)
-            out.append(text.strip())
-    return out
+class NoteIndex:
+    """The notes of one run, to tell which notes of another run it had.
+
+    Two notes are the same when their ids are; where either has no id (a note rebuilt from an
+    old results file or baseline, whose kind is not known), when their text keys are.
+    Notes are given as their ``identity``: ``(id or None, note_key(text))``.
+    """
+
+    def __init__(self, identities: Iterable[tuple[str | None, str]]) -> None:
+        self._ids: set[str] = set()
+        self._keys: set[str] = set()
+        self._bare_keys: set[str] = set()  # of notes without an id
+        for ident, key in identities:
+            self._keys.add(key)
+            if ident is None:
+                self._bare_keys.add(key)
+            else:
+                self._ids.add(ident)
+
+    def __contains__(self, identity: object) -> bool:
+        ident, key = identity  # type: ignore[misc]
+        if ident is None:
+            return key in self._keys
+        return ident in self._ids or key in self._bare_keys
 
 
 # --------------------------------------------------------------------------- run problems

@@ -22,10 +22,9 @@ from grader import root_cause
 from grader.notes import (
     BROKEN_STATUSES,
     NO_CODE,
-    Note,
+    Draft,
     anchors,
     compile_note,
-    dedupe,
     does_not_load,
     fill,
     first_line,
@@ -45,13 +44,16 @@ from grader.types import (
     Extraction,
     Finding,
     Gaming,
+    Note,
     Requirement,
     RequirementVerdict,
     RuleCheck,
+    Severity,
     TaskSpec,
     TestCase,
     TestRun,
     Verdict,
+    worst,
 )
 
 MET = 0.999
@@ -93,8 +95,9 @@ def matching_cases(patterns: Sequence[str], cases: Iterable[TestCase]) -> list[T
 @dataclass
 class _Judged:
     verdict: RequirementVerdict
-    notes: list[Note] = field(default_factory=list)
-    positive: str | None = None
+    severity: Severity  # of its notes (``requirement_severity``)
+    notes: list[Draft] = field(default_factory=list)
+    positive: Note | None = None
     counted: bool = True  # False: nothing about it applies in this language
     overruled: list[RuleCheck] = field(default_factory=list)  # absences the tests contradict
 
@@ -144,6 +147,18 @@ def _label(check: RuleCheck, key: str | None) -> str:
     return ""
 
 
+def requirement_severity(requirement: Requirement, findings: Iterable[Finding]) -> Severity:
+    """A requirement note's severity: error for a gating requirement, else the worst of the
+    findings of its failed checks, else warning."""
+    if requirement.gating:
+        return "error"
+    return worst(f.severity for f in findings) or "warning"
+
+
+def _finding_evidence(finding: Finding) -> str:
+    return f"line {finding.line}: {finding.message}"
+
+
 def _check_evidence(check: RuleCheck, key: str | None, language: str) -> list[str]:
     label = f"{check.rule}{_label(check, key)}"
     if not check.applicable:
@@ -153,7 +168,7 @@ def _check_evidence(check: RuleCheck, key: str | None, language: str) -> list[st
         return [f"{label}: holds" + (f" (line {join(lines)})" if lines else "")]
     if not check.findings:
         return [f"{label}: not found"]
-    return [f"line {f.line}: {f.message}" for f in check.findings]
+    return [_finding_evidence(f) for f in check.findings]
 
 
 def _case_evidence(case: TestCase) -> str:
@@ -298,15 +313,22 @@ def _judge(
         tests=_unique(re.sub(r" \[[^\]]*\]$", "", plain_name(c.name)) for c in failing),
     )
 
-    notes: list[Note] = []
+    severity = requirement_severity(requirement, bad_findings)
+    notes: list[Draft] = []
     if status != "met" and counted and (failed or failing) and not unbuilt:
         # blocked: its tests say nothing of its own, but what its rules found still stands
         notes = _negative_notes(
-            requirement, failed, [] if blocked else failing, held, values, cause
+            requirement, failed, [] if blocked else failing, held, values, severity, cause
         )
     positive = None
     if status == "met" and requirement.notes.met:
-        positive = fill(requirement.notes.met, values | {"missing": [], "present": present})
+        positive = Note(
+            text=fill(requirement.notes.met, values | {"missing": [], "present": present}),
+            kind="positive",
+            requirement=requirement.id,
+            severity="info",
+            evidence=evidence,
+        )
 
     verdict = RequirementVerdict(
         id=requirement.id,
@@ -320,7 +342,7 @@ def _judge(
         unconfirmed=[_unconfirmed_sentence(c, confirming, key, answered) for c in unconfirmed],
         blocked_by=cause.text if blocked and cause else None,
     )
-    return _Judged(verdict, notes, positive, counted, unconfirmed)
+    return _Judged(verdict, severity, notes, positive, counted, unconfirmed)
 
 
 def confirming_cases(patterns: Sequence[str], cases: Sequence[TestCase]) -> list[TestCase]:
@@ -370,14 +392,15 @@ def _negative_notes(
     failing: Sequence[TestCase],
     held: Sequence[RuleCheck],
     values: dict[str, Any],
+    severity: Severity,
     cause: RootCause | None = None,
-) -> list[Note]:
+) -> list[Draft]:
     """A requirement's notes. Its templates may name a cause, so they are said only when a rule
     found something in this code; failing tests alone say what they observed."""
     failures = [_what_came_back(c) for c in failing]
     if cause is not None:  # what the root cause explains is said with it, once
         failing = [c for c in failing if c.name not in cause.cases]
-    observed = [_observed_note(failing, failures)] if failing else []
+    observed = [_observed_note(requirement, severity, failing, failures)] if failing else []
     if not failed:
         return observed
     findings = [f for c in failed for f in c.findings]
@@ -393,14 +416,34 @@ def _negative_notes(
     for template in templates:  # the partial sentence, else the unmet one, where evidence fills it
         needed = placeholders(template) & {"missing", "lines", "tests"}
         if all(values.get(name) for name in needed):
-            return [Note(fill(template, values), spans, shown, failures)]
+            note = Note(
+                text=fill(template, values),
+                kind="requirement",
+                requirement=requirement.id,
+                severity=severity,
+                lines=_unique(f.line for f in findings),
+                evidence=[_finding_evidence(f) for f in findings]
+                + [_case_evidence(c) for c in failing],
+            )
+            return [Draft(note, spans, shown, failures)]
     # The template cannot be filled from this evidence: say what the evidence says instead.
-    notes = [
-        Note(f.message, anchors([f]), quotes([f] if anchors([f]) else []))
-        for f in findings
-        if f.message.strip()
-    ]
-    return notes or observed
+    notes = [_finding_draft(f, requirement.id, requirement.gating) for f in findings]
+    return [n for n in notes if n.text.strip()] or observed
+
+
+def _finding_draft(finding: Finding, requirement: str | None, gating: bool) -> Draft:
+    """A finding's message said as a note; an error when its requirement is gating."""
+    note = Note(
+        text=finding.message,
+        kind="finding",
+        requirement=requirement,
+        rule=finding.rule,
+        severity="error" if gating else finding.severity,
+        lines=[finding.line],
+        evidence=[_finding_evidence(finding)],
+    )
+    spans = anchors([finding])
+    return Draft(note, spans, quotes([finding]) if spans else [])
 
 
 def _what_came_back(case: TestCase) -> str:
@@ -412,13 +455,29 @@ def _what_came_back(case: TestCase) -> str:
     return seen.error or first_line(case.message) or test_label(case.name)
 
 
-def _observed_note(failing: Sequence[TestCase], failures: list[str]) -> Note:
+def _observed_note(
+    requirement: Requirement,
+    severity: Severity,
+    failing: Sequence[TestCase],
+    failures: list[str],
+) -> Draft:
     """What the first readable failing case observed, and how many others fail with it."""
     read: list[Observation] = [observe(case) for case in failing]
     first = next((o for o in read if o.sentence() and (o.got or o.error)), None)
     first = first or next((o for o in read if o.sentence()), None)
+
+    def said(text: str, lines: list[int]) -> Note:
+        return Note(
+            text=text,
+            kind="requirement",
+            requirement=requirement.id,
+            severity=severity,
+            lines=lines,
+            evidence=[_case_evidence(c) for c in failing],
+        )
+
     if first is None:
-        return Note(_tests_sentence(failing), [], [], failures)
+        return Draft(said(_tests_sentence(failing), []), [], [], failures)
     text = first.sentence()
     others = len(failing) - 1
     swap = _swapped(first, read)
@@ -427,8 +486,8 @@ def _observed_note(failing: Sequence[TestCase], failures: list[str]) -> Note:
         others -= 1
     if others:
         text = f"{text[:-1]} ({others} more failing {'case' if others == 1 else 'cases'})."
-    lines = [(first.line, first.line)] if first.line else []
-    return Note(text, lines, [], failures)
+    spans = [(first.line, first.line)] if first.line else []
+    return Draft(said(text, [first.line] if first.line else []), spans, [], failures)
 
 
 def _swapped(
@@ -462,20 +521,20 @@ def _lowered(sentence: str) -> str:
 MAX_UNBUILT_DEFECTS = 2
 
 
-def _defects_in_unbuilt_code(checks: Sequence[RuleCheck]) -> list[Note]:
+def _defects_in_unbuilt_code(checks: Sequence[RuleCheck], gating: set[str]) -> list[Draft]:
     """Mistakes a rule found at a place in code that never ran (``||`` for a default): still
     this code's, so still said, after the build. Absences are not: code that does not build
     may lack anything."""
     found = [
-        f
+        (f, c.requirement)
         for c in checks
         if c.applicable and not c.passed and not c.presence and not _is_syntax(c)
         if not gaming_rules.is_gaming(c.rule)
         for f in c.findings
         if f.message.strip() and anchors([f])
     ]
-    found = sorted(found, key=lambda f: f.line)[:MAX_UNBUILT_DEFECTS]
-    return [Note(f.message, anchors([f]), quotes([f])) for f in found]
+    found = sorted(found, key=lambda item: item[0].line)[:MAX_UNBUILT_DEFECTS]
+    return [_finding_draft(f, requirement, requirement in gating) for f, requirement in found]
 
 
 def _root_cause(
@@ -498,15 +557,30 @@ def _root_cause(
     return root_cause.find(failing, code, task.params, owned, explained)
 
 
-def _gaming_notes(gaming: Sequence[Gaming]) -> list[Note]:
+def _gaming_notes(gaming: Sequence[Gaming]) -> list[Draft]:
     """One note per strategy found (its first finding), before any other note."""
-    notes: list[Note] = []
-    seen: set[str] = set()
-    for item in gaming:
-        if item.strategy not in seen:
-            seen.add(item.strategy)
-            notes.append(Note(item.message, [(item.line, item.line)]))
+    notes: list[Draft] = []
+    for strategy in dict.fromkeys(item.strategy for item in gaming):
+        found = [item for item in gaming if item.strategy == strategy]
+        note = Note(
+            text=found[0].message,
+            kind="gaming",
+            rule=found[0].rule,
+            severity="error",
+            lines=_unique(item.line for item in found),
+            evidence=[f"line {item.line}: {item.message}" for item in found],
+        )
+        notes.append(Draft(note, [(found[0].line, found[0].line)]))
     return notes
+
+
+def _run_evidence(tests: TestRun) -> list[str]:
+    """What a note about the test run rests on: its status, what it said, the cases that errored."""
+    said = [f"test run status: {tests.status}"]
+    if tests.note.strip():
+        said.append(first_line(tests.note))
+    errored = [_case_evidence(c) for c in tests.cases if c.outcome == "error"]
+    return said + errored[:3]
 
 
 def _is_syntax(check: RuleCheck) -> bool:
@@ -529,7 +603,7 @@ def _findings(checks: Iterable[RuleCheck]) -> list[Finding]:
     return sorted(out, key=lambda f: (f.line, f.column))
 
 
-def _no_code(task: TaskSpec, tests: TestRun) -> Verdict:
+def _no_code(task: TaskSpec, extraction: Extraction, tests: TestRun) -> Verdict:
     requirements = [
         RequirementVerdict(
             id=r.id,
@@ -549,7 +623,14 @@ def _no_code(task: TaskSpec, tests: TestRun) -> Verdict:
         passed=False,
         requirements=requirements,
         tests=tests,
-        notes=[NO_CODE],
+        note_details=[
+            Note(
+                text=NO_CODE,
+                kind="no_code",
+                severity="error",
+                evidence=[extraction.reason] if extraction.reason else [],
+            )
+        ],
         code=None,
         task_version=task.version,
     )
@@ -560,11 +641,12 @@ def score(
 ) -> Verdict:
     """Judge one piece of code against ``task`` from its rule checks and test run."""
     if extraction.code is None or not extraction.code.strip():
-        return _no_code(task, tests)
+        return _no_code(task, extraction, tests)
 
     broken = tests.status in BROKEN_STATUSES
     unbuilt = does_not_load(tests.status, tests.cases)
     known = {r.id for r in task.requirements}
+    gating = {r.id for r in task.requirements if r.gating}
     cause = None if broken or unbuilt else _root_cause(task, extraction.code, tests.cases, checks)
     placed = frozenset(quotes(f for c in checks if not c.passed for f in c.findings))
     judged = [
@@ -591,15 +673,45 @@ def score(
         said = f"{said.rstrip('.')} (line {line})." if line else said
         compiled = f"{tests.note}\n{tests.output}"
         limit = toolchain_limit(task.language, tests.status, compiled, parses=not syntax)
-        notes.append(Note(ungradable_note(limit, said) if limit else said))
+        built = Note(
+            text=ungradable_note(limit, said) if limit else said,
+            kind="ungradable" if limit else "compile",
+            severity="error",
+            lines=[line] if line else [],
+            evidence=_run_evidence(tests),
+        )
+        notes.append(Draft(built))
         if not limit:
-            notes += _defects_in_unbuilt_code(checks)
+            notes += _defects_in_unbuilt_code(checks, gating)
     if syntax and not unbuilt:
-        notes.append(Note(syntax_note(min(f.line for f in syntax))))
+        first = min(f.line for f in syntax)
+        parse = Note(
+            text=syntax_note(first),
+            kind="syntax",
+            rule=SYNTAX_ERROR,
+            severity="error",
+            lines=[first],
+            evidence=[_finding_evidence(f) for f in syntax],
+        )
+        notes.append(Draft(parse))
     if broken and not unbuilt:
-        notes.append(Note(run_problem_note(tests.status, tests.note, tests.timeout_s)))
+        problem = Note(
+            text=run_problem_note(tests.status, tests.note, tests.timeout_s),
+            kind="run",
+            severity="error",
+            evidence=_run_evidence(tests),
+        )
+        notes.append(Draft(problem))
     if cause is not None:
-        notes.append(Note(cause.text, [(line, line) for line in cause.lines]))
+        touched = {*cause.requirements, *cause.owners}
+        shared = Note(
+            text=cause.text,
+            kind="root_cause",
+            severity=worst(i.severity for i in judged if i.verdict.id in touched) or "warning",
+            lines=list(cause.lines),
+            evidence=[_case_evidence(c) for c in tests.cases if c.name in cause.cases],
+        )
+        notes.append(Draft(shared, [(line, line) for line in cause.lines]))
     # gating requirements first, then by weight; the task's order among equals
     for item in sorted(judged, key=lambda i: (not i.verdict.gating, -i.verdict.weight)):
         notes += item.notes
@@ -618,7 +730,7 @@ def score(
         if (check.rule, repr(sorted(check.params.items()))) in covered:
             continue
         notes += [
-            Note(f.message, anchors([f]), quotes([f] if anchors([f]) else []))
+            _finding_draft(f, check.requirement, check.requirement in gating)
             for f in check.findings
             if f.message.strip()
         ]
@@ -637,7 +749,7 @@ def score(
     if gaming:  # whatever the tests say: no credit for code that games them
         value = 0.0
 
-    positives = dedupe(item.positive for item in judged if item.positive)
+    positives = group(Draft(item.positive) for item in judged if item.positive)
     return Verdict(
         task=task.id,
         language=task.language,
@@ -646,8 +758,7 @@ def score(
         requirements=[item.verdict for item in judged],
         findings=_findings(c for c in checks if not any(c in i.overruled for i in judged)),
         tests=tests,
-        notes=group(notes),
-        positive_notes=[] if gaming or unbuilt else positives,
+        note_details=group(notes) + ([] if gaming or unbuilt else positives),
         code=extraction.code,
         task_version=task.version,
         gaming=gaming,

@@ -6,16 +6,26 @@ others work. This module imports nothing from ``grader``.
 
 from __future__ import annotations
 
+import hashlib
+import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 # A language's name, as task specs spell it; ``grader.languages.LANGUAGES`` holds what the
 # grader knows of each (a test checks that the two list the same names, in the same order).
 Language = Literal["python", "javascript", "typescript", "java", "csharp", "go"]
 
 Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
+
+
+def worst(severities: Iterable[str]) -> Severity | None:
+    """The highest of ``severities`` (error > warning > info); None when there are none."""
+    ranked = sorted((s for s in severities if s in SEVERITY_RANK), key=SEVERITY_RANK.__getitem__)
+    return ranked[-1] if ranked else None  # type: ignore[return-value]
 
 
 class Frozen(BaseModel):
@@ -203,6 +213,76 @@ class Gaming(Frozen):
     message: str
 
 
+# What a note is about. A note rebuilt from an old results file, where notes were plain
+# strings, has no kind (``None``) unless the list it came from says it was positive.
+NoteKind = Literal[
+    "requirement",  # a requirement's reviewer sentence, or what its failing tests observed
+    "finding",  # a rule finding's message, said as it is
+    "root_cause",  # one fault behind failing tests of several requirements
+    "gaming",  # the code tries to pass the tests without solving the task
+    "syntax",  # the code does not parse
+    "compile",  # the code does not compile or load, so no test ran it
+    "ungradable",  # this machine's toolchain cannot build the code's newer syntax
+    "run",  # the test run misbehaved: a timeout, out of memory, a crash, no tests, ...
+    "no_code",  # the reply holds no code
+    "positive",  # a requirement met, said as done well
+]
+
+_LINES = re.compile(r"\b(lines?)\s+\d+(?:\s*(?:,|and|-|–|to)\s*\d+)*", re.IGNORECASE)
+
+
+def note_key(text: str) -> str:
+    """A note's text as its identity across runs: case, spacing, a final full stop and line
+    numbers aside. ``Assigned ActiveFlag (line 7) ...`` and ``... (line 9) ...`` are the same
+    note; error codes and names still tell notes apart."""
+    text = _LINES.sub(lambda m: m.group(1).lower() + " #", text)
+    return re.sub(r"\s+", " ", text.strip().rstrip(".")).casefold()
+
+
+def note_id(kind: NoteKind | None, requirement: str | None, rule: str | None, text: str) -> str:
+    """The one rule for a note's id: ``kind:requirement:digest``, the digest of the rule and
+    the text's ``note_key``, so the same note in another run (other line numbers) has the
+    same id. ``requirement:parameter-validation:5c0f2e9a41b7``; ``unknown:-:…`` for a note
+    rebuilt from a plain string."""
+    digest = hashlib.sha1(f"{rule or ''}\n{note_key(text)}".encode()).hexdigest()[:12]
+    return f"{kind or 'unknown'}:{requirement or '-'}:{digest}"
+
+
+class Note(Frozen):
+    """One reviewer note as a value: its sentence (raw text; escaped only where rendered) and
+    what it is about and rests on. ``id`` is filled by ``note_id`` when not given."""
+
+    id: str
+    text: str
+    kind: NoteKind | None = None
+    requirement: str | None = None
+    rule: str | None = None  # the rule whose finding it says (finding, gaming, syntax)
+    severity: Severity | None = None  # None: rebuilt from a plain string, not known
+    lines: list[int] = Field(default_factory=list)  # code lines it points at
+    evidence: list[str] = Field(default_factory=list)  # "line 12: ...", "test_x failed: ..."
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_id(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data.get("id") and isinstance(data.get("text"), str):
+            ident = note_id(
+                data.get("kind"), data.get("requirement"), data.get("rule"), data["text"]
+            )
+            data = {**data, "id": ident}
+        return data
+
+    @property
+    def bare(self) -> bool:
+        """Rebuilt from a bare sentence (an old results file): what it is about is not known."""
+        return self.kind is None or self.severity is None
+
+    @property
+    def identity(self) -> tuple[str | None, str]:
+        """(id, text key), to match notes across runs (``grader.notes.NoteIndex``); a bare
+        note has no id to match by."""
+        return (None if self.bare else self.id, note_key(self.text))
+
+
 class RequirementVerdict(Frozen):
     id: str
     met: bool
@@ -219,7 +299,13 @@ class RequirementVerdict(Frozen):
 
 
 class Verdict(Frozen):
-    """What ``grade check --json`` prints; one line of results.jsonl extends it."""
+    """What ``grade check --json`` prints; one line of results.jsonl extends it.
+
+    ``notes`` and ``positive_notes`` are the notes' sentences, as other tools read them;
+    ``note_details`` holds every note as a ``Note``: those of ``notes``, then those of
+    ``positive_notes`` (kind ``positive``), in the same order. Give either: the sentences
+    are taken from the values, or, for an old results line, values rebuilt from them.
+    """
 
     task: str
     language: str
@@ -236,6 +322,33 @@ class Verdict(Frozen):
     unconfirmed: list[str] = Field(default_factory=list)  # all requirements' unconfirmed findings
     # The toolchain that could not build the code's newer syntax: not graded, counted apart
     ungradable: str | None = None
+    note_details: list[Note] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_list_of_notes(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        details = data.get("note_details")
+        if not details:
+            negative = [Note(text=t) for t in data.get("notes") or [] if isinstance(t, str)]
+            positive = [
+                Note(text=t, kind="positive", severity="info")
+                for t in data.get("positive_notes") or []
+                if isinstance(t, str)
+            ]
+            return {**data, "note_details": negative + positive}
+        values = [d if isinstance(d, Note) else Note.model_validate(d) for d in details]
+        texts = [n.text for n in values if n.kind != "positive"]
+        positives = [n.text for n in values if n.kind == "positive"]
+        for name, said in (("notes", texts), ("positive_notes", positives)):
+            if name in data and list(data[name]) != said:
+                raise ValueError(f"{name} and note_details do not say the same notes")
+        return {**data, "notes": texts, "positive_notes": positives, "note_details": values}
+
+    def note_values(self, *, positive: bool = False) -> list[Note]:
+        """The notes of ``notes`` as values (``positive``: those of ``positive_notes``)."""
+        return [n for n in self.note_details if (n.kind == "positive") == positive]
 
 
 # --------------------------------------------------------------------------- generation
