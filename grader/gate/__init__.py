@@ -8,7 +8,8 @@ from grader.gate._config import DEFAULT_GATE_FILE, GateConfig, load_config
 from grader.gate._junit import write_junit
 from grader.gate._markdown import render_markdown, write_markdown
 from grader.gate._sarif import build_sarif, write_sarif
-from grader.gate._snapshot import Entry, NoteStat, Snapshot, load_snapshot, note_key, save_baseline
+from grader.gate._snapshot import Entry, NoteStat, Snapshot, load_snapshot, save_baseline
+from grader.types import note_key
 
 __all__ = [
     "DEFAULT_GATE_FILE",

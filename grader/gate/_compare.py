@@ -9,8 +9,10 @@ from statistics import NormalDist
 from typing import Literal
 
 from grader.gate._config import Action, GateConfig, PassRate
-from grader.gate._snapshot import IGNORED_SETTINGS, SEVERITY_RANK, Entry, NoteStat, Snapshot
+from grader.gate._snapshot import IGNORED_SETTINGS, Entry, NoteStat, Snapshot
+from grader.notes import NoteIndex
 from grader.summary import pass_at_k
+from grader.types import SEVERITY_RANK
 
 Level = Literal["fail", "warn", "info"]
 Status = Literal["compared", "missing", "new", "version_changed"]
@@ -369,10 +371,10 @@ def _new_notes(task: str, model: str, now: Entry, then: Entry, config: GateConfi
     if rule.severity == "off":
         return []
     threshold = SEVERITY_RANK[rule.severity]
-    known = {n.key for n in then.notes}
+    known = NoteIndex(n.identity for n in then.notes)
     issues = []
     for note in now.notes:
-        if note.key in known or note.count / now.samples < rule.min_share:
+        if note.identity in known or note.count / now.samples < rule.min_share:
             continue
         level: Level = "fail" if SEVERITY_RANK[note.severity] >= threshold else "info"
         issues.append(

@@ -4,6 +4,10 @@ A ``Snapshot`` holds, for every (task, model), the sample count, passes, scores,
 each requirement was met, and the notes with a severity. ``grade baseline save`` writes one
 as a small JSON (or YAML) file to commit; a run directory is read the same way on the fly.
 Nothing here grades: it only reads stored results.
+
+A note's id, severity and requirement come with it from scoring (``note_details``). Only a
+results file written before notes were values has notes that are bare sentences; those are
+tied back to requirements by matching the task spec's note templates (``classify_note``).
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,11 +26,10 @@ from grader.errors import GraderError
 from grader.gate._config import field_error
 from grader.notes import BROKEN_STATUSES, NO_CODE, run_problem_note
 from grader.store import RESULTS_FILE, RUN_FILE, load_run, now_iso
-from grader.types import SampleResult, Severity
+from grader.types import SEVERITY_RANK, SampleResult, Severity, note_key, worst
 
 FORMAT = "grader-baseline"
 FORMAT_VERSION = 1
-SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 IGNORED_SETTINGS = frozenset({"seed"})  # random per run unless pinned; not a change of setup
 
 
@@ -39,10 +42,17 @@ class NoteStat(_Value):
     severity: Severity
     requirement: str | None = None
     count: int = Field(ge=1)  # samples that carry it
+    # the note's id; None for a note that was a bare sentence (an old results file or baseline)
+    id: str | None = None
 
     @property
     def key(self) -> str:
         return note_key(self.text)
+
+    @property
+    def identity(self) -> tuple[str | None, str]:
+        """As ``Note.identity``: what ``NoteIndex`` matches across runs."""
+        return (self.id, self.key)
 
 
 class RequirementStat(_Value):
@@ -126,19 +136,6 @@ class Snapshot(_Value):
 # --------------------------------------------------------------------------- notes
 
 
-_LINES = re.compile(r"\b(lines?)\s+\d+(?:\s*(?:,|and|-|–|to)\s*\d+)*", re.IGNORECASE)
-
-
-def note_key(text: str) -> str:
-    """A note's identity across runs: case, spacing, a final full stop and line numbers aside.
-
-    ``Assigned ActiveFlag (line 7) ...`` and ``... (line 9) ...`` are the same note; error
-    codes and names still tell notes apart.
-    """
-    text = _LINES.sub(lambda m: m.group(1).lower() + " #", text)
-    return re.sub(r"\s+", " ", text.strip().rstrip(".")).casefold()
-
-
 def _template_pattern(template: str) -> re.Pattern[str]:
     parts = re.split(r"\{[^{}]*\}", note_key(template))
     return re.compile(".+?".join(re.escape(part) for part in parts) + r"\Z", re.DOTALL)
@@ -146,7 +143,7 @@ def _template_pattern(template: str) -> re.Pattern[str]:
 
 def _templates(run: dict[str, Any]) -> dict[str, list[tuple[re.Pattern[str], str]]]:
     """Per task, (note pattern, requirement id) from the spec's note templates, where the spec
-    can still be read; notes are plain strings in results, so this ties them back."""
+    can still be read: what ties an old results file's bare sentences back to requirements."""
     from grader.tasks import load_task
 
     found: dict[str, list[tuple[re.Pattern[str], str]]] = {}
@@ -167,15 +164,11 @@ def _templates(run: dict[str, Any]) -> dict[str, list[tuple[re.Pattern[str], str
     return found
 
 
-def _worst(severities: Iterable[str]) -> Severity | None:
-    ranked = sorted(severities, key=lambda s: SEVERITY_RANK.get(s, 0))
-    return ranked[-1] if ranked else None  # type: ignore[return-value]
-
-
 def classify_note(
     note: str, result: SampleResult, templates: Sequence[tuple[re.Pattern[str], str]] = ()
 ) -> tuple[Severity, str | None]:
-    """(severity, requirement) of one note of one sample.
+    """(severity, requirement) of one note of one sample, from its text alone: for a note
+    of an old results file (no kind, no severity).
 
     A note tied to a gating requirement or to an error finding is an error; a note of another
     requirement takes the worst severity of that requirement's findings, else warning. Notes
@@ -197,8 +190,8 @@ def classify_note(
         return "warning", None
     if requirement in gating:
         return "error", requirement
-    worst = _worst(f.severity for f in result.findings if f.requirement == requirement)
-    return (worst or "warning"), requirement
+    found = worst(f.severity for f in result.findings if f.requirement == requirement)
+    return (found or "warning"), requirement
 
 
 def _is_run_problem(note: str, result: SampleResult) -> bool:
@@ -219,7 +212,8 @@ def snapshot_from_run(run_dir: Path | str) -> Snapshot:
     if not loaded.results:
         raise GraderError(f"{Path(run_dir) / RESULTS_FILE}: no sample results to compare")
     run = loaded.run
-    templates = _templates(run)
+    bare = any(n.bare for r in loaded.results for n in r.note_values())
+    templates = _templates(run) if bare else {}
     groups: dict[tuple[str, str], list[SampleResult]] = {}
     for result in loaded.results:
         groups.setdefault((result.task, result.model), []).append(result)
@@ -272,22 +266,28 @@ def _entry(
     for result in results:
         for req in result.requirements:
             requirements.setdefault(req.id, []).append(req)
-    notes: dict[str, dict[str, Any]] = {}
+    notes: dict[tuple[str | None, str], dict[str, Any]] = {}
     for result in results:
-        seen: set[str] = set()
-        for text in result.notes:
-            key = note_key(text)
-            if key in seen or not key:
+        seen: set[tuple[str | None, str]] = set()
+        for note in result.note_values():
+            if not note.text.strip():
                 continue
-            seen.add(key)
-            severity, requirement = classify_note(text, result, templates)
+            identity = note.identity
+            if identity in seen:
+                continue
+            seen.add(identity)
+            if note.bare:
+                severity, requirement = classify_note(note.text, result, templates)
+            else:
+                severity, requirement = note.severity, note.requirement  # type: ignore[assignment]
             stat = notes.setdefault(
-                key,
+                identity,
                 {
-                    "text": text.strip(),
+                    "text": note.text.strip(),
                     "severity": severity,
                     "requirement": requirement,
                     "count": 0,
+                    "id": identity[0],
                 },
             )
             stat["count"] += 1
