@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 import string
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from grader.languages import LANGUAGES
 from grader.sandbox.runners.results import DID_NOT_REPORT
-from grader.types import Note
+from grader.types import Note, Verdict
 
 NO_CODE = "No code was found in the reply."
 
@@ -249,6 +250,21 @@ class NoteIndex:
         if ident is None:
             return key in self._keys
         return ident in self._ids or key in self._bare_keys
+
+
+def tally(
+    results: Iterable[Verdict], *, positive: bool = False
+) -> dict[tuple[str | None, str], tuple[str, int]]:
+    """Each note of ``results`` once, by ``Note.identity`` (so line numbers aside), in the order
+    first seen: the words it was first said in and the number of samples that have it."""
+    texts: dict[tuple[str | None, str], str] = {}
+    counts: Counter[tuple[str | None, str]] = Counter()
+    for result in results:
+        notes = result.note_values(positive=positive)
+        for note in notes:
+            texts.setdefault(note.identity, note.text)
+        counts.update({note.identity for note in notes})
+    return {identity: (text, counts[identity]) for identity, text in texts.items()}
 
 
 # --------------------------------------------------------------------------- run problems

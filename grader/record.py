@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from grader._files import write_text_atomic
+from grader.notes import tally
 from grader.store import load_run
 from grader.summary import score_rows
 from grader.types import SampleResult
@@ -319,14 +320,9 @@ def _performance_section(
 def count_notes(
     results: Sequence[SampleResult], *, positive: bool = False
 ) -> list[tuple[str, int]]:
-    """Notes across samples, each once with the number of samples that have it, most common first."""
-    counts: Counter[str] = Counter()
-    order: dict[str, int] = {}
-    for result in results:
-        for note in dict.fromkeys(result.positive_notes if positive else result.notes):
-            counts[note] += 1
-            order.setdefault(note, len(order))
-    return sorted(counts.items(), key=lambda item: (-item[1], order[item[0]]))
+    """Notes across samples, each once with the number of samples that have it, most common
+    first (``grader.notes.tally``)."""
+    return sorted(tally(results, positive=positive).values(), key=lambda said: -said[1])
 
 
 # Characters Markdown would read as markup or as an entity (``&quot;``); a backslash before
