@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from grader.notes import NoteIndex, tally
 from grader.summary import pass_at_k
 from grader.types import SampleResult
 
@@ -287,8 +288,9 @@ def changes(
     groups = []
     for key in sorted(set(now_groups) | set(then_groups)):
         now, then = now_groups.get(key, []), then_groups.get(key, [])
-        now_notes = Counter(n for r in now for n in dict.fromkeys(r.notes))
-        then_notes = Counter(n for r in then for n in dict.fromkeys(r.notes))
+        now_notes, then_notes = tally(now), tally(then)
+        now_seen = NoteIndex(now_notes)
+        then_seen = NoteIndex(then_notes)
         pairs = [t for t in transitions if (t["task"], t["model"]) == key]
         groups.append(
             {
@@ -304,11 +306,11 @@ def changes(
                 "regressed": sum(1 for t in pairs if t["was_passed"] and not t["passed"]),
                 "fixed": sum(1 for t in pairs if t["passed"] and not t["was_passed"]),
                 "new_notes": sorted(
-                    ((n, c) for n, c in now_notes.items() if n not in then_notes),
+                    (said for ident, said in now_notes.items() if ident not in then_seen),
                     key=lambda x: -x[1],
                 ),
                 "resolved_notes": sorted(
-                    ((n, c) for n, c in then_notes.items() if n not in now_notes),
+                    (said for ident, said in then_notes.items() if ident not in now_seen),
                     key=lambda x: -x[1],
                 ),
             }

@@ -83,8 +83,10 @@ def index_row(result: SampleResult, t: Tables, *, baseline: bool = False) -> dic
         "fe": sum(1 for f in result.findings if f.severity == "error"),
         "rq": [t.requirements(v.id) * 3 + STATUS[v.status] for v in result.requirements],
         "ru": sorted({t.rules(f.rule) for f in result.findings}),
-        "n": [t.strings(n) for n in result.notes],
-        "pn": [t.strings(n) for n in result.positive_notes],
+        "n": [t.strings(n.text) for n in result.note_values()],
+        "ni": [t.strings(n.id) for n in result.note_values()],  # the notes' ids, as "n"
+        "pn": [t.strings(n.text) for n in result.note_values(positive=True)],
+        "pi": [t.strings(n.id) for n in result.note_values(positive=True)],
         "fm": sorted({t.strings(f.message) for f in result.findings}),
     }
     if result.error:

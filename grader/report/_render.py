@@ -24,7 +24,7 @@ from markupsafe import Markup
 from grader._files import write_text_atomic
 from grader.paths import cache_root
 from grader.report import _overview, _payload
-from grader.report.review import read_run_review, run_key
+from grader.report.review import MarkIndex, read_run_review, run_key
 from grader.store import LoadedRun, load_run
 from grader.types import SampleResult
 
@@ -189,6 +189,8 @@ def render_report(run_dir: Path, baseline_dir: Path | None = None) -> str:
             {(r.task, r.model, r.sample): i for i, r in enumerate(old, start=len(current))},
         )
     marks, review_problem = read_run_review(loaded.path)
+    notes = MarkIndex(loaded.results)
+    marks = [notes.resolved(mark) for mark in marks]
     meta = _run_meta(loaded)
     data = {
         "v": 1,

@@ -5,8 +5,12 @@ import`` validates that file and copies it to ``RUN_DIR/review.json``, where the
 picks the marks up. Shape (version 1)::
 
     {"version": 1, "run": "<run key>", "exported_at": "...",
-     "marks": [{"task": "...", "model": "...", "sample": 0, "note": "...",
+     "marks": [{"task": "...", "model": "...", "sample": 0, "note_id": "...", "note": "...",
                 "verdict": "agree" | "disagree" | null, "comment": "..."}]}
+
+A mark names its note by ``note_id`` (``Note.id``); ``note`` is the note's text, for a person
+reading the file. A mark written before notes had ids has the text only, and names the note
+of its sample with that text.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from typing import Any
 from grader._files import write_json_atomic
 from grader.errors import GraderError
 from grader.store import LoadedRun, load_run
+from grader.types import SampleResult
 
 REVIEW_FILE = "review.json"
 VERSION = 1
@@ -83,6 +88,11 @@ def _parse_mark(mark: Any, where: str) -> dict[str, Any]:
         raise GraderError(f"{where}.comment: expected a string")
     if verdict is None and not comment.strip():
         raise GraderError(f"{where}: a mark needs a verdict or a comment")
+    note_id = mark.get("note_id")
+    if note_id is not None:
+        if not isinstance(note_id, str) or not note_id:
+            raise GraderError(f"{where}.note_id: expected a non-empty string")
+        out["note_id"] = note_id
     out["verdict"] = verdict
     out["comment"] = comment
     if isinstance(mark.get("at"), str):
@@ -105,8 +115,40 @@ def load_review(path: Path) -> dict[str, Any]:
     return parse_review(data, str(path))
 
 
-def mark_key(task: str, model: str, sample: int, note: str) -> tuple[str, str, int, str]:
-    return (task, model, sample, note)
+MarkKey = tuple[str, str, int, str]  # task, model, sample, note id
+
+
+def mark_key(task: str, model: str, sample: int, note_id: str) -> MarkKey:
+    return (task, model, sample, note_id)
+
+
+class MarkIndex:
+    """The notes of a run, by sample, to tell which note a mark is about."""
+
+    def __init__(self, results: list[SampleResult]) -> None:
+        self._ids: dict[tuple[str, str, int], dict[str, str]] = {}  # sample -> text -> id
+        for r in results:
+            by_text = self._ids.setdefault((r.task, r.model, r.sample), {})
+            for note in r.note_details:
+                by_text.setdefault(note.text, note.id)
+        self.keys = {
+            mark_key(*sample, ident)
+            for sample, notes in self._ids.items()
+            for ident in notes.values()
+        }
+
+    def resolved(self, mark: dict[str, Any]) -> dict[str, Any]:
+        """``mark`` naming its note by id: one written before notes had ids names it by its
+        text, which is the note of its sample with that text, where the sample has one."""
+        if mark.get("note_id"):
+            return mark
+        ident = self._ids.get((mark["task"], mark["model"], mark["sample"]), {}).get(mark["note"])
+        return {**mark, "note_id": ident} if ident else mark
+
+    def key(self, mark: dict[str, Any]) -> MarkKey:
+        """The note a mark is about; by its text as it stands where no note of the run has it."""
+        ident = self.resolved(mark).get("note_id") or f"text:{mark['note']}"
+        return mark_key(mark["task"], mark["model"], mark["sample"], ident)
 
 
 def import_review(file: Path, run_dir: Path) -> ImportSummary:
@@ -118,24 +160,20 @@ def import_review(file: Path, run_dir: Path) -> ImportSummary:
         raise GraderError(
             f"{file}: run: the marks are for run {review['run']!r}, not {key!r} ({run_dir})"
         )
-    merged: dict[tuple[str, str, int, str], dict[str, Any]] = {}
+    index = MarkIndex(loaded.results)
+    merged: dict[MarkKey, dict[str, Any]] = {}
     target = run_dir / REVIEW_FILE
     if target.exists():
         for mark in load_review(target)["marks"]:
-            merged[_key(mark)] = mark
+            merged[index.key(mark)] = mark
     for mark in review["marks"]:
-        merged[_key(mark)] = mark
-    notes = {
-        mark_key(r.task, r.model, r.sample, note)
-        for r in loaded.results
-        for note in (*r.notes, *r.positive_notes)
-    }
+        merged[index.key(mark)] = mark
     marks = list(merged.values())
     write_json_atomic(
         target,
         {"version": VERSION, "run": key, "exported_at": review["exported_at"], "marks": marks},
     )
-    unmatched = sum(1 for mark in review["marks"] if _key(mark) not in notes)
+    unmatched = sum(1 for mark in review["marks"] if index.key(mark) not in index.keys)
     return ImportSummary(path=target, marks=len(review["marks"]), unmatched=unmatched)
 
 
@@ -148,7 +186,3 @@ def read_run_review(run_dir: Path) -> tuple[list[dict[str, Any]], str | None]:
         return load_review(target)["marks"], None
     except GraderError as error:
         return [], f"{error} (ignored)"
-
-
-def _key(mark: dict[str, Any]) -> tuple[str, str, int, str]:
-    return mark_key(mark["task"], mark["model"], mark["sample"], mark["note"])

@@ -17,6 +17,7 @@ from report_runs import CATCH_NOTE, EVIL_MODEL, INJECTION, TASK, VALIDATION_NOTE
 
 from grader.cli import grade
 from grader.report import write_report
+from grader.types import Note
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -263,6 +264,7 @@ def test_review_marks_export_import_and_show_in_the_next_report(
         "task": TASK,
         "model": "model-a",
         "sample": 1,
+        "note_id": Note(text=VALIDATION_NOTE).id,  # a bare note here: the run's results are old-style
         "note": VALIDATION_NOTE,
         "verdict": "agree",
         "comment": "",

@@ -92,24 +92,32 @@
   // ------------------------------------------------------------------ review marks
 
   var REVIEW_KEY = "grader.review." + D.run.key;
+  // A mark names its note by id; one saved before notes had ids, by its text ("text:...").
+  function markNote(m) { return m.note_id || "text:" + m.note; }
   var fileMarks = new Map();
-  (D.review || []).forEach(function (m) { fileMarks.set(markKey(m.task, m.model, m.sample, m.note), m); });
+  (D.review || []).forEach(function (m) { fileMarks.set(markKey(m.task, m.model, m.sample, markNote(m)), m); });
   var localMarks = new Map();
   var storage = null;
   try { storage = window.localStorage; storage.getItem(REVIEW_KEY); } catch (e) { storage = null; }
   try {
     var saved = storage ? JSON.parse(storage.getItem(REVIEW_KEY) || "[]") : [];
     if (Array.isArray(saved)) saved.forEach(function (m) {
-      if (m && typeof m.task === "string" && typeof m.note === "string") localMarks.set(markKey(m.task, m.model, m.sample, m.note), m);
+      if (m && typeof m.task === "string" && typeof m.note === "string") localMarks.set(markKey(m.task, m.model, m.sample, markNote(m)), m);
     });
   } catch (e) { /* unreadable saved marks: start empty */ }
 
   function markKey(task, model, sample, note) { return JSON.stringify([task, model, sample, note]); }
 
+  // note: {id, text}; the keys a mark on it may be saved under, by id first
+  function noteKeys(r, note) {
+    var task = taskOf(r).id, model = D.models[r.m];
+    return [markKey(task, model, r.s, note.id), markKey(task, model, r.s, "text:" + note.text)];
+  }
+
   function getMark(r, note) {
-    var k = markKey(taskOf(r).id, D.models[r.m], r.s, note);
-    if (localMarks.has(k)) return { mark: localMarks.get(k), from: "browser" };
-    if (fileMarks.has(k)) return { mark: fileMarks.get(k), from: "review.json" };
+    var keys = noteKeys(r, note);
+    for (var i = 0; i < keys.length; i++) if (localMarks.has(keys[i])) return { mark: localMarks.get(keys[i]), from: "browser" };
+    for (var j = 0; j < keys.length; j++) if (fileMarks.has(keys[j])) return { mark: fileMarks.get(keys[j]), from: "review.json" };
     return null;
   }
 
@@ -117,12 +125,14 @@
     var found = getMark(r, note);
     var base = found ? found.mark : { verdict: null, comment: "" };
     var mark = {
-      task: taskOf(r).id, model: D.models[r.m], sample: r.s, note: note,
+      task: taskOf(r).id, model: D.models[r.m], sample: r.s, note_id: note.id, note: note.text,
       verdict: "verdict" in change ? change.verdict : base.verdict || null,
       comment: "comment" in change ? change.comment : base.comment || "",
       at: new Date().toISOString()
     };
-    localMarks.set(markKey(mark.task, mark.model, mark.sample, note), mark);
+    var keys = noteKeys(r, note);
+    localMarks.delete(keys[1]); // a mark saved by its text gives way to the one by id
+    localMarks.set(keys[0], mark);
     saveMarks();
   }
 
@@ -169,7 +179,9 @@
       version: 1, run: D.run.key, exported_at: new Date().toISOString(),
       marks: allMarks().map(function (x) {
         var m = x.mark;
-        return { task: m.task, model: m.model, sample: m.sample, note: m.note, verdict: m.verdict || null, comment: m.comment || "", at: m.at };
+        var out = { task: m.task, model: m.model, sample: m.sample, note_id: m.note_id, note: m.note, verdict: m.verdict || null, comment: m.comment || "", at: m.at };
+        if (!m.note_id) delete out.note_id;
+        return out;
       })
     };
     var blob = new Blob([JSON.stringify(doc, null, 2) + "\n"], { type: "application/json" });
@@ -564,11 +576,12 @@
 
   function pre(text, cls) { return h("pre", { class: "text" + (cls ? " " + cls : "") }, text); }
 
-  function noteList(r, ids, positive, reviewable) {
-    if (!ids.length) return h("p", { class: "muted" }, positive ? "No positive notes." : "No problems noted.");
-    return h("ul", { class: "notes" + (positive ? " positive" : "") }, ids.map(function (sid) {
-      var note = S[sid];
-      var li = h("li", { class: "note" }, h("div", { class: "note-text" }, h("span", { class: "note-icon" }, positive ? "✓" : "✗"), note));
+  // texts, noteIds: string-table indexes of the notes' texts and of their ids, in one order
+  function noteList(r, texts, noteIds, positive, reviewable) {
+    if (!texts.length) return h("p", { class: "muted" }, positive ? "No positive notes." : "No problems noted.");
+    return h("ul", { class: "notes" + (positive ? " positive" : "") }, texts.map(function (sid, i) {
+      var note = { id: S[(noteIds || [])[i]] || "text:" + S[sid], text: S[sid] };
+      var li = h("li", { class: "note" }, h("div", { class: "note-text" }, h("span", { class: "note-icon" }, positive ? "✓" : "✗"), note.text));
       if (reviewable) li.appendChild(reviewControls(r, note));
       else {
         var found = getMark(r, note);
@@ -680,7 +693,7 @@
         r.e ? h("span", { class: "badge err" }, "error") : null,
         base ? h("span", { class: "muted small" }, " baseline " + fmt(base.sc) + (base.p ? " passed" : " failed")) : null)));
     if (d.err) wrap.appendChild(h("div", { class: "banner bad" }, d.err));
-    wrap.appendChild(section("Notes", [noteList(r, r.n, false, !r.bl), noteList(r, r.pn, true, !r.bl)]));
+    wrap.appendChild(section("Notes", [noteList(r, r.n, r.ni, false, !r.bl), noteList(r, r.pn, r.pi, true, !r.bl)]));
     wrap.appendChild(section("Code", code === null || code === undefined || code === ""
       ? h("p", { class: "banner warn" }, "No code was extracted from the reply.")
       : codeView(code, d.lang || t.lang, d.f), d.f.length ? h("span", { class: "h3-extra" }, d.f.length + " finding" + (d.f.length === 1 ? "" : "s")) : null));
