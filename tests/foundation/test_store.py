@@ -75,3 +75,32 @@ def test_appended_lines_are_readable_at_once_and_synced_with_run_json(
     assert len(synced) <= 1
     store.update_run(finished=True)  # pushes the lines, then writes run.json durably
     assert len(synced) >= 2 and not store._unsynced
+
+
+def test_a_line_written_when_notes_were_strings_still_loads(tmp_path: Path) -> None:
+    """Before ``note_details``: the notes as sentences only. They load as bare notes, with
+    what the line says (their text, which list they are in) and nothing made up."""
+    store = RunStore.create(tmp_path / "run", {"id": "old"})
+    old = {
+        "task": "user-flags/python",
+        "language": "python",
+        "score": 40.0,
+        "passed": False,
+        "notes": ["Didn't include any parameter validation (line 3).", "No catch."],
+        "positive_notes": ["Returned 50004 for an unknown user."],
+        "sample": 0,
+        "model": "m",
+        "completion": "",
+    }
+    (store.path / RESULTS_FILE).write_text(json.dumps(old) + "\n")
+    (loaded,) = load_run(store.path).results
+    assert loaded.notes == old["notes"] and loaded.positive_notes == old["positive_notes"]
+    bare = loaded.note_values()
+    assert [n.text for n in bare] == old["notes"]
+    assert all(n.bare and n.kind is None and n.requirement is None for n in bare)
+    assert bare[0].identity == (None, "didn't include any parameter validation (line #)")
+    (positive,) = loaded.note_values(positive=True)
+    assert positive.kind == "positive" and positive.text == old["positive_notes"][0]
+    # written again, it keeps its sentences where other tools read them
+    again = json.loads(loaded.model_dump_json())
+    assert again["notes"] == old["notes"] and len(again["note_details"]) == 3
