@@ -342,7 +342,7 @@ class Verdict(Frozen):
         texts = [n.text for n in values if n.kind != "positive"]
         positives = [n.text for n in values if n.kind == "positive"]
         for name, said in (("notes", texts), ("positive_notes", positives)):
-            if name in data and list(data[name]) != said:
+            if data.get(name) is not None and list(data[name]) != said:
                 raise ValueError(f"{name} and note_details do not say the same notes")
         return {**data, "notes": texts, "positive_notes": positives, "note_details": values}
 

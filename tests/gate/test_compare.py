@@ -1,11 +1,21 @@
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from gate_runs import CATCH_NOTE, TASK, VALIDATION_NOTE, MakeRun, bad, good, requirement
 
-from grader.gate import GateConfig, compare_runs, load_snapshot, note_key, wilson_upper
+from grader.gate import (
+    GateConfig,
+    compare_runs,
+    load_snapshot,
+    note_key,
+    save_baseline,
+    wilson_upper,
+)
 from grader.gate._compare import rate_dropped
 from grader.gate._config import PassRate
-from grader.types import Finding, Gaming
+from grader.types import Finding, Gaming, Note
 
 
 def verdict(
@@ -84,6 +94,91 @@ def test_line_numbers_do_not_make_a_note_new() -> None:
         "assigned activeflag (line 9) without checking"
     )
     assert note_key("error code 50001") != note_key("error code 50003")
+
+
+# --------------------------------------------------------------------------- notes as values
+
+SWALLOW = "Caught every exception (line {}) and returned a code without the error's text."
+
+
+def swallowed(line: int) -> Note:
+    return Note(
+        text=SWALLOW.format(line),
+        kind="finding",
+        rule="catch-all-swallow",
+        severity="error",
+        lines=[line],
+    )
+
+
+def test_a_note_is_new_when_its_id_is(make_run: MakeRun) -> None:
+    """Notes from scoring carry their id, severity and requirement: no spec is read."""
+    same = verdict(
+        make_run,
+        [good(note_details=[swallowed(6)])],
+        [good(note_details=[swallowed(9)])],  # other lines, the same note
+        with_specs=False,
+    )
+    assert same.ok, same.summary()
+    validation = Note(
+        text=VALIDATION_NOTE,
+        kind="requirement",
+        requirement="parameter-validation",
+        severity="error",
+    )
+    new = verdict(
+        make_run,
+        [good(note_details=[swallowed(6)])],
+        [good(note_details=[swallowed(9), validation])],
+        with_specs=False,
+    )
+    (issue,) = [i for i in new.failures if i.kind == "note"]
+    assert issue.requirement == "parameter-validation" and VALIDATION_NOTE in issue.message
+    # the same words about another requirement are another note
+    other = Note(
+        text=VALIDATION_NOTE, kind="requirement", requirement="user-not-found", severity="error"
+    )
+    assert other.id != validation.id
+    assert not verdict(make_run, [good(note_details=[validation])], [good(note_details=[other])]).ok
+
+
+def test_the_severity_scoring_gave_a_note_wins_over_the_spec_templates(make_run: MakeRun) -> None:
+    # the text matches the gating requirement's template; the note itself says info
+    quiet = Note(text=VALIDATION_NOTE, kind="requirement", severity="info")
+    stat = load_snapshot(make_run("run", [good(note_details=[quiet])])).entries[0].notes[0]
+    assert (stat.severity, stat.requirement, stat.id) == ("info", None, quiet.id)
+    assert verdict(make_run, [good()], [good(note_details=[quiet])]).ok
+
+
+def test_notes_of_an_old_results_file_are_matched_by_their_text(make_run: MakeRun) -> None:
+    """A baseline whose notes were bare sentences: the same sentence (line numbers aside) is
+    no new note, and its severity comes from the spec's templates as before."""
+    old = good(notes=[SWALLOW.format(6)], findings=[])
+    assert old.note_details[0].bare
+    assert verdict(make_run, [old], [good(note_details=[swallowed(9)])]).ok
+    entry = load_snapshot(make_run("old", [bad()])).entries[0]
+    assert [n.id for n in entry.notes] == [None, None]
+    assert {n.requirement for n in entry.notes} == {
+        "parameter-validation",
+        "flag-code-not-in-catch",
+    }
+    now = bad(notes=[SWALLOW.format(9)], note_details=[swallowed(9)])
+    result = verdict(make_run, [bad()], [now])
+    assert [i.kind for i in result.failures] == ["note"], result.summary()
+
+
+def test_a_baseline_file_keeps_note_ids_and_an_old_one_is_matched_by_text(
+    make_run: MakeRun, tmp_path: Path
+) -> None:
+    run = make_run("run", [good(note_details=[swallowed(6)])])
+    saved = save_baseline(run, tmp_path / "baseline.json")
+    assert load_snapshot(saved).entries[0].notes[0].id == swallowed(6).id
+    data = json.loads(saved.read_text())
+    for note in data["entries"][0]["notes"]:
+        del note["id"]  # as written before notes had ids
+    saved.write_text(json.dumps(data))
+    now = load_snapshot(make_run("now", [good(note_details=[swallowed(9)])]))
+    assert compare_runs(now, load_snapshot(saved), GateConfig()).ok
 
 
 def test_wilson_bound_and_single_samples() -> None:
