@@ -264,7 +264,9 @@ def test_review_marks_export_import_and_show_in_the_next_report(
         "task": TASK,
         "model": "model-a",
         "sample": 1,
-        "note_id": Note(text=VALIDATION_NOTE).id,  # a bare note here: the run's results are old-style
+        "note_id": Note(
+            text=VALIDATION_NOTE
+        ).id,  # a bare note here: the run's results are old-style
         "note": VALIDATION_NOTE,
         "verdict": "agree",
         "comment": "",

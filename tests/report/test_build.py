@@ -16,7 +16,7 @@ from grader.report import REPORT_FILE, render_report, write_report
 from grader.report._overview import changes, choose_ks
 from grader.report._render import script_json
 from grader.summary import pass_at_k
-from grader.types import Gaming
+from grader.types import Gaming, Note
 
 SCRIPT = re.compile(r"<script([^>]*)>(.*?)</script>", re.S)
 
@@ -192,3 +192,37 @@ def test_sample_without_code_or_with_error(tmp_path: Path) -> None:
     details = json.loads(found["grader-detail-0"])
     assert details[0]["code"] is None and details[0]["err"] == "extraction failed: no code block"
     assert json.loads(found["grader-data"])["rows"][1]["sc"] == 0
+
+
+QUOTED = Note(
+    text='Returned "a & b" for <none> (line 4).',
+    kind="finding",
+    rule="catch-all-swallow",
+    severity="warning",
+    lines=[4],
+)
+
+
+def test_a_note_reaches_the_page_as_its_raw_text_escaped_once(tmp_path: Path) -> None:
+    now = write_run(tmp_path / "now", [bad(notes=[QUOTED.text], note_details=[QUOTED])])
+    html = render_report(now, write_run(tmp_path / "then", [bad()]))
+    # in the template (the changes tab): escaped once by Jinja, never twice
+    assert "Returned &#34;a &amp; b&#34; for &lt;none&gt; (line 4)." in html
+    assert "&amp;#34;" not in html and "&amp;amp;" not in html and "&amp;lt;" not in html
+    # in the data: the raw text, and the note's id beside it
+    data = json.loads(blocks(html)["grader-data"])
+    row = data["rows"][0]
+    assert [data["S"][i] for i in row["n"]] == [QUOTED.text]
+    assert [data["S"][i] for i in row["ni"]] == [QUOTED.id]
+
+
+def test_the_changes_tab_tells_notes_apart_by_id_not_line(tmp_path: Path) -> None:
+    from grader.store import load_run
+
+    moved = Note(**{**QUOTED.model_dump(exclude={"id"}), "text": QUOTED.text.replace("4", "9")})
+    assert moved.id == QUOTED.id and moved.text != QUOTED.text
+    now = load_run(write_run(tmp_path / "now", [bad(notes=[moved.text], note_details=[moved])]))
+    then = load_run(write_run(tmp_path / "then", [bad(notes=[QUOTED.text], note_details=[QUOTED])]))
+    key = {(TASK, "model-a", 0): 0}
+    (group,) = changes(now.results, then.results, key, key)["groups"]
+    assert group["new_notes"] == [] and group["resolved_notes"] == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +13,9 @@ from report_runs import CATCH_NOTE, TASK, write_run
 
 from grader.cli import grade
 from grader.errors import GraderError
-from grader.report import REVIEW_FILE, load_review
+from grader.report import REVIEW_FILE, load_review, render_report
 from grader.report.review import parse_review, read_run_review
+from grader.store import load_run
 
 MARK = {
     "task": TASK,
@@ -207,3 +209,39 @@ def test_a_real_replay_run_gets_a_report(tmp_path: Path, repo_root: Path) -> Non
         row for row in data["rows"] if row["s"] == 1
     )  # wrong-seed.py: the static rules find its mistakes whatever the load
     assert seed_row["p"] == 0 and seed_row["nf"] > 0 and seed_row["n"]
+
+
+def _note_id(run_dir: Path, text: str) -> str:
+    result = next(r for r in load_run(run_dir).results if (r.model, r.sample) == ("model-a", 1))
+    return next(n.id for n in result.note_details if n.text == text)
+
+
+def test_a_mark_names_its_note_by_id_and_an_old_mark_by_text_is_the_same_mark(
+    run_dir: Path, tmp_path: Path
+) -> None:
+    ident = _note_id(run_dir, CATCH_NOTE)
+    old = review_file(tmp_path, {"version": 1, "marks": [MARK]}, "old.json")  # by text only
+    by_id = {**MARK, "note_id": ident, "verdict": "agree"}
+    new = review_file(tmp_path, {"version": 1, "marks": [by_id]}, "new.json")
+    assert invoke("review", "import", str(old), str(run_dir)).exit_code == 0
+    result = invoke("review", "import", str(new), str(run_dir))
+    assert result.exit_code == 0 and "match no note" not in result.output
+    assert json.loads((run_dir / REVIEW_FILE).read_text())["marks"] == [by_id]
+    elsewhere = {**by_id, "note_id": "finding:-:000000000000", "note": "Not here."}
+    source = review_file(tmp_path, {"version": 1, "marks": [elsewhere]}, "other.json")
+    assert (
+        "1 match no note in this run"
+        in invoke("review", "import", str(source), str(run_dir)).output
+    )
+
+
+def test_the_report_gives_a_mark_written_by_text_its_notes_id(run_dir: Path) -> None:
+    (run_dir / REVIEW_FILE).write_text(json.dumps({"version": 1, "marks": [MARK]}))
+    html = render_report(run_dir)
+    data = json.loads(re.search(r'<script[^>]*id="grader-data"[^>]*>(.*?)</script>', html, re.S)[1])
+    assert data["review"] == [{**MARK, "note_id": _note_id(run_dir, CATCH_NOTE)}]
+
+
+def test_a_mark_with_a_note_id_that_is_not_text_is_refused() -> None:
+    with pytest.raises(GraderError, match=r"marks\[0\]\.note_id: expected a non-empty string"):
+        parse_review({"version": 1, "marks": [{**MARK, "note_id": 3}]}, "x.json")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 
@@ -13,7 +14,7 @@ from grader.pipeline import grade_code
 from grader.record import markdown_text, render_record
 from grader.sandbox.runners.javascript import node_message
 from grader.tasks.loader import load_task
-from grader.types import SampleResult
+from grader.types import Note, SampleResult
 
 RAW = [
     "The test escapes quotes fails: got 'say &quot;hi&quot;', expected <b>say \"hi\"</b>.",
@@ -77,3 +78,23 @@ def test_javascript_failure_reaches_the_record_readable_and_unescaped() -> None:
     result = SampleResult(**verdict.model_dump(), sample=0, model="m", completion="...")
     record = render_record({}, {"name": "m"}, [result])
     assert 'With page=" 2", the code returned 0' in record and "&quot;" not in record
+
+
+def test_a_note_value_holds_raw_text_and_the_record_escapes_it_for_markdown_only() -> None:
+    said = 'Returned "a & b" for <none> at line 4.'
+    note = Note(text=said, kind="finding", rule="r", severity="warning", lines=[4])
+    result = SampleResult(
+        task="t/python",
+        language="python",
+        score=10.0,
+        passed=False,
+        sample=0,
+        model="m",
+        completion="...",
+        note_details=[note],
+    )
+    stored = json.loads(result.model_dump_json())
+    assert stored["notes"] == [said] and stored["note_details"][0]["text"] == said
+    record = render_record({}, {"name": "m"}, [result])
+    assert "&quot;" not in record and "&amp;" not in record and "&lt;" not in record
+    assert 'Returned "a \\& b" for \\<none\\> at line 4.' in record
