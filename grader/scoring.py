@@ -95,7 +95,7 @@ def matching_cases(patterns: Sequence[str], cases: Iterable[TestCase]) -> list[T
 @dataclass
 class _Judged:
     verdict: RequirementVerdict
-    severity: Severity  # of its notes (``requirement_severity``)
+    severity: Severity  # of its notes (``_requirement_severity``)
     notes: list[Draft] = field(default_factory=list)
     positive: Note | None = None
     counted: bool = True  # False: nothing about it applies in this language
@@ -147,7 +147,7 @@ def _label(check: RuleCheck, key: str | None) -> str:
     return ""
 
 
-def requirement_severity(requirement: Requirement, findings: Iterable[Finding]) -> Severity:
+def _requirement_severity(requirement: Requirement, findings: Iterable[Finding]) -> Severity:
     """A requirement note's severity: error for a gating requirement, else the worst of the
     findings of its failed checks, else warning."""
     if requirement.gating:
@@ -313,7 +313,7 @@ def _judge(
         tests=_unique(re.sub(r" \[[^\]]*\]$", "", plain_name(c.name)) for c in failing),
     )
 
-    severity = requirement_severity(requirement, bad_findings)
+    severity = _requirement_severity(requirement, bad_findings)
     notes: list[Draft] = []
     if status != "met" and counted and (failed or failing) and not unbuilt:
         # blocked: its tests say nothing of its own, but what its rules found still stands
@@ -427,8 +427,10 @@ def _negative_notes(
             )
             return [Draft(note, spans, shown, failures)]
     # The template cannot be filled from this evidence: say what the evidence says instead.
-    notes = [_finding_draft(f, requirement.id, requirement.gating) for f in findings]
-    return [n for n in notes if n.text.strip()] or observed
+    notes = [
+        _finding_draft(f, requirement.id, requirement.gating) for f in findings if f.message.strip()
+    ]
+    return notes or observed
 
 
 def _finding_draft(finding: Finding, requirement: str | None, gating: bool) -> Draft:

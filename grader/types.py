@@ -244,7 +244,8 @@ def note_id(kind: NoteKind | None, requirement: str | None, rule: str | None, te
     the text's ``note_key``, so the same note in another run (other line numbers) has the
     same id. ``requirement:parameter-validation:5c0f2e9a41b7``; ``unknown:-:…`` for a note
     rebuilt from a plain string."""
-    digest = hashlib.sha1(f"{rule or ''}\n{note_key(text)}".encode()).hexdigest()[:12]
+    key = f"{rule or ''}\n{note_key(text)}".encode()
+    digest = hashlib.sha1(key, usedforsecurity=False).hexdigest()[:12]
     return f"{kind or 'unknown'}:{requirement or '-'}:{digest}"
 
 

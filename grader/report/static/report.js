@@ -580,7 +580,7 @@
   function noteList(r, texts, noteIds, positive, reviewable) {
     if (!texts.length) return h("p", { class: "muted" }, positive ? "No positive notes." : "No problems noted.");
     return h("ul", { class: "notes" + (positive ? " positive" : "") }, texts.map(function (sid, i) {
-      var note = { id: S[(noteIds || [])[i]] || "text:" + S[sid], text: S[sid] };
+      var note = { id: S[noteIds[i]], text: S[sid] };
       var li = h("li", { class: "note" }, h("div", { class: "note-text" }, h("span", { class: "note-icon" }, positive ? "✓" : "✗"), note.text));
       if (reviewable) li.appendChild(reviewControls(r, note));
       else {
