@@ -57,7 +57,10 @@ class NewNotes(_Section):
     """A note the baseline did not have fails the gate when its severity reaches ``severity``.
 
     A note tied to a gating requirement or to an error finding is an error; other
-    requirement notes take their findings' worst severity, else warning.
+    requirement notes take their findings' worst severity, else warning. Scoring gives each
+    note its severity so (``Note.severity``); the bare notes of an old results file get it
+    from the task spec's note templates. A note is new when no baseline note has its id
+    (its text, line numbers aside, where either side is bare).
     """
 
     severity: NoteLevel = "error"
