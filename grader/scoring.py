@@ -678,7 +678,7 @@ def score(
         built = Note(
             text=ungradable_note(limit, said) if limit else said,
             kind="ungradable" if limit else "compile",
-            severity="error",
+            severity="info" if limit else "error",  # a toolchain limit is not the code's mistake
             lines=[line] if line else [],
             evidence=_run_evidence(tests),
         )
