@@ -87,18 +87,30 @@ def _choose(blocks: list[_Block], language: str, entry_point: str) -> tuple[_Blo
     ), "the longest code block (none defines the entry point)"
 
 
-def _defines(code: str, entry_point: str) -> bool:
-    name = re.escape(entry_point)
-    patterns = (
-        rf"\bdef\s+{name}\s*\(",  # python
-        rf"\bfunction\s*\*?\s*{name}\s*[(<]",  # js/ts
-        rf"\b(const|let|var)\s+{name}\s*(:[^=]+)?=",  # js/ts arrow or function expression
-        rf"\bfunc\s+(\([^)]*\)\s*)?{name}\s*[(\[]",  # go
-        rf"\b(class|interface|struct)\s+{name}\b",  # java/c# class as entry point
-        rf"[\w>\]]\s+{name}\s*\(",  # java/c# method: return type then name
-        rf"\b{name}\s*\([^)]*\)\s*(:\s*[\w<>\[\]|, ]+)?\s*\{{",  # ts/js method shorthand
+# Where a name is defined, the name as group ``name``: compiled once, not once per entry
+# point. What follows the name is a lookahead, so a match never swallows the next one.
+_DEFINITIONS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"\bdef\s+(?P<name>[\w$]+)(?=\s*\()",  # python
+        r"\bfunction\s*\*?\s*(?P<name>[\w$]+)(?=\s*[(<])",  # js/ts
+        r"\b(?:const|let|var)\s+(?P<name>[\w$]+)(?=\s*(?::[^=]+)?=)",  # js/ts arrow or expression
+        r"\bfunc\s+(?:\([^)]*\)\s*)?(?P<name>[\w$]+)(?=\s*[(\[])",  # go
+        r"\b(?:class|interface|struct)\s+(?P<name>[\w$]+)",  # java/c# class as entry point
+        r"[\w>\]]\s+(?P<name>[\w$]+)(?=\s*\()",  # java/c# method: return type then name
+        r"\b(?P<name>[\w$]+)(?=\s*\([^)]*\)\s*(?::\s*[\w<>\[\]|, ]+)?\s*\{)",  # ts/js method shorthand
     )
-    return any(re.search(pattern, code) for pattern in patterns)
+)
+
+
+def _defines(code: str, entry_point: str) -> bool:
+    if entry_point not in code:
+        return False
+    return any(
+        match.group("name") == entry_point
+        for pattern in _DEFINITIONS
+        for match in pattern.finditer(code)
+    )
 
 
 def _strip_prose(reply: str) -> str:
