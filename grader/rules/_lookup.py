@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from tree_sitter import Node, Query, QueryCursor
 
-from ._tree import Code, want_indexed
+from ._tree import Code, want_indexed, within
 
 if TYPE_CHECKING:
     from ._values import ValueSpec
@@ -142,15 +142,5 @@ def _union(anchors: list[Anchor | None]) -> Anchor | None:
 
 def in_range(ctx: Ctx, anchor: Anchor, start: int, end: int) -> Iterator[Node]:
     """Anchor nodes lying within bytes [start, end), in document order."""
-    from bisect import bisect_left
-
     nodes, starts = anchor.nodes(ctx)
-    i = bisect_left(starts, start)
-    count = len(nodes)
-    while i < count:
-        node = nodes[i]
-        if node.start_byte >= end:
-            return
-        if node.end_byte <= end:
-            yield node
-        i += 1
+    return within(nodes, starts, start, end)

@@ -93,6 +93,20 @@ _start = attrgetter("start_byte")
 _UNKNOWN = object()
 
 
+def within(nodes: list[Node], starts: list[int], start: int, end: int) -> Iterator[Node]:
+    """Of ``nodes`` (in document order, ``starts`` their start bytes), those that lie within
+    bytes [start, end)."""
+    i = bisect_left(starts, start)
+    count = len(nodes)
+    while i < count:
+        node = nodes[i]
+        if node.start_byte >= end:
+            return
+        if node.end_byte <= end:
+            yield node
+        i += 1
+
+
 class Code:
     """One parsed piece of code."""
 
@@ -147,15 +161,7 @@ class Code:
     def nodes_in(self, kinds: frozenset[str], start: int, end: int) -> Iterator[Node]:
         """Nodes of these types that lie within bytes [start, end)."""
         nodes, starts = self.nodes(kinds)
-        i = bisect_left(starts, start)
-        n = len(nodes)
-        while i < n:
-            node = nodes[i]
-            if node.start_byte >= end:
-                break
-            if node.end_byte <= end:
-                yield node
-            i += 1
+        return within(nodes, starts, start, end)
 
     # ------------------------------------------------------------------ structure
 
