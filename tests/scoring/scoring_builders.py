@@ -121,6 +121,18 @@ def run_of(failing: Mapping[str, str] = (), *, status: str = "ok", note: str = "
     )
 
 
+def truthy_flags_run() -> TestRun:
+    """``wrong-truthy-checks``: a flag of 0 is rejected with 50003 wherever the tests send one."""
+    return run_of(
+        {
+            "invalid user id": "assert 50001 == 50002",
+            "unknown user": "assert 50003 == 50004",
+            "save failure": "assert 50003 == 50000",
+            "success": "assert 50003 == 0",
+        }
+    )
+
+
 def seed_evidence(task: TaskSpec) -> tuple[list[RuleCheck], TestRun]:
     """``wrong-seed.py``: no validation at all, and 50003 returned from the except block."""
     absent = "No validation branch returns error code {} before the repository call."

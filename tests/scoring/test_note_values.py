@@ -8,7 +8,14 @@ from collections.abc import Sequence
 
 import pytest
 from pydantic import ValidationError
-from scoring_builders import SEED_NOTES, checks_for, finding, run_of, seed_evidence
+from scoring_builders import (
+    SEED_NOTES,
+    checks_for,
+    finding,
+    run_of,
+    seed_evidence,
+    truthy_flags_run,
+)
 
 from grader.scoring import score
 from grader.types import (
@@ -98,14 +105,7 @@ def test_a_rule_outside_any_requirement_gives_a_finding_note(user_flags: TaskSpe
 
 
 def test_a_shared_wrong_answer_is_a_root_cause_note(user_flags: TaskSpec) -> None:
-    tests = run_of(
-        {
-            "invalid user id": "assert 50001 == 50002",
-            "unknown user": "assert 50003 == 50004",
-            "save failure": "assert 50003 == 50000",
-            "success": "assert 50003 == 0",
-        }
-    )
+    tests = truthy_flags_run()
     verdict = score(user_flags, CODE, checks_for(user_flags, {}), tests)
     cause, own = verdict.note_values()
     assert (cause.kind, cause.requirement) == ("root_cause", None)

@@ -10,6 +10,7 @@ from scoring_builders import (
     partial_evidence,
     run_of,
     seed_evidence,
+    truthy_flags_run,
 )
 
 from grader.scoring import name_matches, score
@@ -430,14 +431,7 @@ def test_one_wrong_answer_across_requirements_is_said_once_as_the_root_cause(
     user_flags: TaskSpec,
 ) -> None:
     """``wrong-truthy-checks``: the checks are there, but a flag of 0 is rejected everywhere."""
-    tests = run_of(
-        {
-            "invalid user id": "assert 50001 == 50002",
-            "unknown user": "assert 50003 == 50004",
-            "save failure": "assert 50003 == 50000",
-            "success": "assert 50003 == 0",
-        }
-    )
+    tests = truthy_flags_run()
     verdict = score(user_flags, CODE, checks_for(user_flags, {}), tests)
     assert verdict.notes[0] == (
         "The code answered 50003 in 3 tests of 3 requirements that expected 0, 50000 and "
