@@ -207,6 +207,8 @@ def _run_pytest(work: str, tests: list[str]) -> list[dict]:
         "no:cacheprovider",
         "-p",
         "no:stepwise",
+        "-p",
+        "no:faulthandler",  # no signal handlers in init, which may run these tests (zygote)
         "--rootdir",
         work,
         "-o",

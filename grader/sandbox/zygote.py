@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import fcntl
 import gc
 import json
 import marshal
@@ -198,18 +199,24 @@ def _fill(text: str, places: dict[str, str]) -> str:
     return text
 
 
-def _enter_payload(job: dict, step: dict, out_w: int, keep: int | None = None) -> None:
+def _enter_payload(
+    job: dict, step: dict, out_w: int, keep: int | None = None, report: int | None = None
+) -> None:
     """What every process that runs sample code does first: its own process group, output
-    into the capture pipe, no other fd (but ``keep``, moved to fd 3), default signals,
-    rlimits, the work dir."""
+    into the capture pipe, no other fd (but ``keep``, moved to fd 3, and init's ``report``
+    pipe, moved to fd 4), default signals, rlimits, the work dir."""
     os.setpgid(0, 0)
     null = os.open("/dev/null", os.O_RDONLY)
     os.dup2(null, 0)
     os.dup2(out_w, 1)
     os.dup2(out_w, 2)
-    if keep is not None and keep != 3:
-        os.dup2(keep, 3)
-    os.closerange(3 if keep is None else 4, 65536)
+    kept = [fd for fd in (keep, report) if fd is not None]
+    high = [fcntl.fcntl(fd, fcntl.F_DUPFD, 10) for fd in kept]  # none overwrites another
+    for target, fd in enumerate(high, start=3):
+        os.dup2(fd, target)
+    os.closerange(3 + len(kept), 65536)
+    if report is not None:
+        os.set_inheritable(2 + len(kept), False)  # nothing the tests start gets init's report
     for sig in (signal.SIGPIPE, signal.SIGINT, signal.SIGTERM, signal.SIGXFSZ, signal.SIGCHLD):
         signal.signal(sig, signal.SIG_DFL)
     if step["kind"] == "python":
@@ -254,6 +261,36 @@ def _payload(
             )
     finally:
         os._exit(code)
+
+
+def _tests_in_init(
+    job: dict, step: dict, out_w: int, places: dict[str, str], bridge: int, ctl_w: int
+) -> tuple[int, int]:
+    """Run a split Python step's trusted tests in init itself: one fork fewer per sample.
+
+    The solution cannot reach them: init is PID 1 of the sample's PID namespace, and with
+    every handler at its default the kernel drops the signals other processes in it send;
+    init is not dumpable, so no ptrace and no /proc/1/mem. Returns init's report pipe (now
+    fd 4) and a wait status for the step."""
+    code = 70
+    try:
+        _enter_payload(job, step, out_w, bridge, report=ctl_w)
+        ctl_w = 4
+        os.environ.clear()
+        os.environ.update({key: _fill(value, places) for key, value in step.get("env", {}).items()})
+        import _python_harness  # noqa: PLC0415  (preloaded; found on the zygote's sys.path)
+
+        results_path = os.path.join(places["{results}"], "results.json")
+        code = _python_harness.run(step["args"], job["work"], results_path)
+    except BaseException as error:  # the step failed to run; init still reports
+        with contextlib.suppress(BaseException):
+            os.write(
+                2,
+                f"\n[sandbox] the tests failed to run: {type(error).__name__}: {error}\n".encode(),
+            )
+    with contextlib.suppress(OSError):
+        os.close(3)  # the solution sees EOF when the tests are done
+    return ctl_w, (code & 0xFF) << 8
 
 
 # The solution's interpreter reads ``_pybridge``'s code (compiled once by the zygote) from
@@ -598,12 +635,15 @@ def _init(job: dict, out_w: int, ctl_w: int) -> None:
                     _fill(step["secret"], places)
                 )
             started = time.monotonic()
-            pid = os.fork()
-            if pid == 0:
-                _payload(job, step, out_w, places, bridges.get(index))
-            if index in bridges:
-                os.close(bridges[index])  # the solution sees EOF when the tests are done
-            status = _reap_until(pid)
+            if index in bridges and job["isolate"] and index == len(job["steps"]) - 1:
+                ctl_w, status = _tests_in_init(job, step, out_w, places, bridges[index], ctl_w)
+            else:
+                pid = os.fork()
+                if pid == 0:
+                    _payload(job, step, out_w, places, bridges.get(index))
+                if index in bridges:
+                    os.close(bridges[index])  # the solution sees EOF when the tests are done
+                status = _reap_until(pid)
             if job["isolate"]:
                 _kill_strays()  # nothing the step left running may touch its results
             entry = {
@@ -835,7 +875,11 @@ def run_job(job: dict) -> dict:
                     control += chunk
         os.close(fd)
     try:
-        report = json.loads(bytes(control)) if control else {}
+        report = (
+            json.loads(bytes(control))
+            if control
+            else _init_died(init, state, time.monotonic() - started, job["cpu_s"])
+        )
     except ValueError:
         report = {"init_error": "unreadable report from the sandbox's init process"}
     report.setdefault("marks", {}).update(started=started, finished=time.monotonic())
@@ -847,8 +891,27 @@ def run_job(job: dict) -> dict:
         uid_processes=uid_procs,
     )
     report["compiled"] = compiled  # the zygote's own work, never what init reported
-    report["_init"] = init
+    report["_init"] = None if report.pop("reaped", False) else init
     return report
+
+
+def _init_died(init: int, state: str, seconds: float, cpu_s: float) -> dict:
+    """The report of an init that died without one: the tests it ran in itself were killed
+    (their CPU-time or memory limit, see ``_tests_in_init``). Reaps init; its wait status
+    becomes the test step's, which the classification reads like any payload's."""
+    if state != "exited":
+        return {}
+    try:
+        _, status, usage = os.wait4(init, 0)
+    except ChildProcessError:
+        return {}
+    if not os.WIFSIGNALED(status):
+        return {"init_error": f"the sandbox's init process exited ({status >> 8}) without a report"}
+    sig = os.WTERMSIG(status)
+    if sig == signal.SIGKILL and usage.ru_utime + usage.ru_stime >= int(cpu_s):
+        sig = signal.SIGXCPU  # init ignores the soft limit's SIGXCPU; the hard one kills
+    step = {"phase": "test", "signal": sig, "seconds": round(seconds, 4)}
+    return {"steps": [step], "reaped": True}
 
 
 def _preload(names: list[str]) -> None:

@@ -163,6 +163,15 @@ builtins.AssertionError = type("AssertionError", (Exception,), {{}})
 def {entry}(*args, **kwargs):
     return None
 """,
+    "signal_the_tests": """
+{strike}
+_strike()
+
+
+def {entry}(*args, **kwargs):
+    _strike()
+    return None
+""",
     "raise_keyboard_interrupt": """
 def {entry}(*args, **kwargs):
     raise KeyboardInterrupt
@@ -182,8 +191,37 @@ def {entry}(*args, **kwargs):
 }
 
 
+# Signals at every process the solution can name: PID 1 is the sample's init, which may be
+# running the trusted tests itself (``grader/sandbox/zygote.py``, ``_tests_in_init``).
+STRIKE = """
+import os
+import signal
+
+
+def _strike():
+    for sig in (
+        signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGUSR1, signal.SIGALRM,
+        signal.SIGSEGV, signal.SIGXCPU, signal.SIGPIPE, signal.SIGCHLD, signal.SIGSTOP,
+    ):
+        for pid in (1, -1):
+            try:
+                os.kill(pid, sig)
+            except OSError:
+                pass
+"""
+
+
 def reply(strategy: str, entry_point: str) -> str:
-    return STRATEGIES[strategy].replace("{entry}", entry_point).replace("{{}}", "{}")
+    text = STRATEGIES[strategy].replace("{strike}", STRIKE)
+    return text.replace("{entry}", entry_point).replace("{{}}", "{}")
+
+
+def striking(code: str, entry_point: str) -> str:
+    """A correct solution that also signals init and the namespace, at import and per call."""
+    return (
+        f"{code}\n{STRIKE}\n_strike()\n_solve = {entry_point}\n\n\n"
+        f"def {entry_point}(*args, **kwargs):\n    _strike()\n    return _solve(*args, **kwargs)\n"
+    )
 
 
 def jobs(tasks: list, strategy: str | None) -> list:

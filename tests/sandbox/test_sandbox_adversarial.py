@@ -463,6 +463,28 @@ def test_the_worker_survives_hostile_samples(tmp_path: Path) -> None:
     assert ok.status == "ok" and ok.passed == 1, ok
 
 
+def test_tests_killed_in_init_fail_cleanly_and_others_keep_their_results(
+    tmp_path: Path,
+) -> None:
+    """Init may run the trusted tests itself; when they are killed (here by a CPU limit the
+    test sets) there is no report from init, and the sample gets a failing verdict from its
+    wait status, not a sandbox error; the next samples run as before."""
+    killed = (
+        "import resource\nfrom solution import attack\n\n\ndef test_attack_succeeds():\n"
+        "    resource.setrlimit(resource.RLIMIT_CPU, (1, 1))\n    while True:\n        pass\n"
+    )
+    honest = make_job(
+        tmp_path, "python", "def attack():\n    return 'escaped'\n", {"test_a.py": ATTACK_TEST}
+    )
+    dying = make_job(
+        tmp_path, "python", "def attack():\n    return 'escaped'\n", {"test_a.py": killed}
+    )
+    first, run, after = sandbox.run_many([honest, dying, honest])
+    assert run.passed == 0 and run.status in {"memory", "crash", "timeout"}, run
+    assert (first.status, first.passed, after.status, after.passed) == ("ok", 1, "ok", 1)
+    assert not leftover_processes()
+
+
 def test_import_time_exit_is_not_a_pass(tmp_path: Path) -> None:
     run = run_python(tmp_path, SIMPLE["os-exit-at-import"])
     # The solution runs in a process of its own (``_pybridge``): its exit is a failed import.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gaming_python import STRATEGIES, jobs
+from gaming_python import STRATEGIES, jobs, striking
 from sandbox_helpers import make_job, needs_sandbox
 
 from grader import sandbox
@@ -66,6 +66,22 @@ def test_canonical_solutions_pass_and_always_equal_passes_none(
     assert sum(_passes(run) for run in bad) == 0
     # Problems whose answer is a list say why: a subclass of list, not a plain list.
     assert sum(MESSAGES["always_equal_list"] in _messages(run) for run in bad) >= 20
+
+
+def test_signals_at_the_tests_change_no_result(humaneval: list[TaskSpec]) -> None:
+    """Init (PID 1) may run the trusted tests itself: what the solution signals it (or every
+    process it may: ``kill(-1, …)``) is dropped, so correct code that does so still passes
+    with every case, and the same signals from code that solves nothing forge nothing."""
+    sample = [t for t in humaneval if int(t.id.split("/")[1]) % 16 == 0]
+    honest = sandbox.run_many(jobs(sample, None))
+    signalled = []
+    for job, task in zip(jobs(sample, None), sample, strict=True):
+        signalled.append(job.model_copy(update={"code": striking(job.code, task.entry_point)}))
+    runs = sandbox.run_many(signalled)
+    assert [(r.status, r.passed, r.failed) for r in runs] == [
+        (r.status, r.passed, r.failed) for r in honest
+    ]
+    assert all(_passes(run) for run in runs)
 
 
 def test_task_references_still_pass(corpus: list[TaskSpec]) -> None:
