@@ -10,7 +10,8 @@ Per sample the process tree is::
       └─ init: PID 1 of the sample's own PID namespace, in its own mount and IPC
          namespaces; fresh /proc, /tmp, /dev/shm and work dir (tmpfs); drops to the
          sample uid with no capabilities, writes the files, then forks one payload per
-         step and reaps everything
+         step and reaps everything; a split Python step that comes last runs in init
+         itself (``_tests_in_init``: the solution's signals at PID 1 are dropped)
            └─ payload: rlimits, then exec (or the in-process Python runner)
       └─ template (started once: a clean interpreter that never sees a job)
            └─ a split Python step's solution: joins its sample's PID namespace (below)
