@@ -390,6 +390,7 @@ Progress = Callable[[SampleResult], None]  # called with each sample as it is st
 def run(options: RunOptions, store: RunStore, *, progress: Progress | None = None) -> RunOutcome:
     """Generate and grade every (task, sample) not yet in ``store``."""
     outcome = RunOutcome(path=store.path)
+    sandbox.warm_up(options.workers)  # the workers start while the tasks load
     tasks, spec_errors = load_tasks(options.paths)
     outcome.problems += [str(error) for error in spec_errors]
     backend = _backend(options)

@@ -9,6 +9,7 @@ plain-words note. Samples run in warm sandboxed workers that fork once per sampl
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -133,6 +134,14 @@ class Sandbox:
         self.close()
 
 
+def warm_up(workers: int = 2) -> None:
+    """Start ``workers`` warm workers now, without waiting, so their start-up overlaps the
+    caller's own (task loading); a ``Sandbox`` made later takes them. Nothing happens where
+    the sandbox is unavailable: the ``Sandbox`` made later says why, if one is needed."""
+    with contextlib.suppress(SandboxUnavailable):
+        POOL.warm_async(max(1, workers), _isolate())
+
+
 def run_many(jobs: Sequence[TestJob], workers: int = 2) -> list[TestRun]:
     """``run_tests`` for each job, ``workers`` at a time; results in the order of ``jobs``."""
     if not jobs:
@@ -142,4 +151,11 @@ def run_many(jobs: Sequence[TestJob], workers: int = 2) -> list[TestRun]:
         return [future.result() for future in futures]
 
 
-__all__ = ["Sandbox", "allow_unsafe_no_sandbox", "run_many", "run_tests", "sandbox_status"]
+__all__ = [
+    "Sandbox",
+    "allow_unsafe_no_sandbox",
+    "run_many",
+    "run_tests",
+    "sandbox_status",
+    "warm_up",
+]
