@@ -248,12 +248,8 @@ def _payload(
         if step["kind"] == "exec":
             argv = [_fill(arg, places) for arg in step["argv"]]
             os.execve(argv[0], argv, env)
-        else:  # the Python runner, already imported by the zygote
-            os.environ.clear()
-            os.environ.update(env)
-            import _python_harness  # noqa: PLC0415  (preloaded; found on the zygote's sys.path)
-
-            code = _python_harness.run(step["args"], job["work"], results_path)
+        else:
+            code = _run_harness(job, step, env, results_path)
     except BaseException as error:  # report and leave; never fall back into init's code
         with contextlib.suppress(BaseException):
             os.write(
@@ -262,6 +258,15 @@ def _payload(
             )
     finally:
         os._exit(code)
+
+
+def _run_harness(job: dict, step: dict, env: dict[str, str], results_path: str) -> int:
+    """The Python runner (already imported by the zygote) on a step; its exit code."""
+    os.environ.clear()
+    os.environ.update(env)
+    import _python_harness  # noqa: PLC0415  (preloaded; found on the zygote's sys.path)
+
+    return _python_harness.run(step["args"], job["work"], results_path)
 
 
 def _tests_in_init(
@@ -277,12 +282,8 @@ def _tests_in_init(
     try:
         _enter_payload(job, step, out_w, bridge, report=ctl_w)
         ctl_w = 4
-        os.environ.clear()
-        os.environ.update({key: _fill(value, places) for key, value in step.get("env", {}).items()})
-        import _python_harness  # noqa: PLC0415  (preloaded; found on the zygote's sys.path)
-
-        results_path = os.path.join(places["{results}"], "results.json")
-        code = _python_harness.run(step["args"], job["work"], results_path)
+        env = {key: _fill(value, places) for key, value in step.get("env", {}).items()}
+        code = _run_harness(job, step, env, os.path.join(places["{results}"], "results.json"))
     except BaseException as error:  # the step failed to run; init still reports
         with contextlib.suppress(BaseException):
             os.write(
@@ -892,14 +893,15 @@ def run_job(job: dict) -> dict:
         uid_processes=uid_procs,
     )
     report["compiled"] = compiled  # the zygote's own work, never what init reported
-    report["_init"] = None if report.pop("reaped", False) else init
+    report["_init"] = init
     return report
 
 
 def _init_died(init: int, state: str, seconds: float, cpu_s: float) -> dict:
     """The report of an init that died without one: the tests it ran in itself were killed
-    (their CPU-time or memory limit, see ``_tests_in_init``). Reaps init; its wait status
-    becomes the test step's, which the classification reads like any payload's."""
+    (their CPU-time or memory limit, see ``_tests_in_init``). Reaps init (``main``'s own
+    reaping then finds nothing); its wait status becomes the test step's, which the
+    classification reads like any payload's."""
     if state != "exited":
         return {}
     try:
@@ -912,7 +914,7 @@ def _init_died(init: int, state: str, seconds: float, cpu_s: float) -> dict:
     if sig == signal.SIGKILL and usage.ru_utime + usage.ru_stime >= int(cpu_s):
         sig = signal.SIGXCPU  # init ignores the soft limit's SIGXCPU; the hard one kills
     step = {"phase": "test", "signal": sig, "seconds": round(seconds, 4)}
-    return {"steps": [step], "reaped": True}
+    return {"steps": [step]}
 
 
 def _preload(names: list[str]) -> None:
