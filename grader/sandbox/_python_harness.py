@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import base64
+import contextlib
 import json
 import marshal
 import os
@@ -231,14 +232,23 @@ class _FailedImport:
             raise self.error.with_traceback(None)
 
 
-def _link_solution(module: str) -> None:
-    """Put the solution's proxy (``_pybridge``) where the tests import it from."""
+def _link_solution(work: str, solution: str) -> None:
+    """Put the solution's proxy (``_pybridge``) where the tests import it from.
+
+    The solution's source then leaves this process's work dir: no finder here (pytest's
+    assertion rewriter, which runs ahead of ``_FailedImport`` and takes every ``*.py``) may
+    load it in the trusted process, where an import that failed in the solution's own
+    process (``import _pytest``) would succeed and let it patch the tests' runner."""
+    module = os.path.splitext(solution)[0]
     bridge = _pybridge.Bridge(3, trusted=True)
     try:
         sys.modules[module] = _pybridge.proxy_module(bridge, module)
     except BaseException as error:  # the solution's own import failed
         sys.modules.pop(module, None)
         sys.meta_path.insert(0, _FailedImport(module, error))
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(os.path.join(work, solution))
 
 
 def run(args: dict, work: str, results_path: str) -> int:
@@ -249,7 +259,7 @@ def run(args: dict, work: str, results_path: str) -> int:
     result["compile_error"] = _compile_solution(work, args["solution"])
     if result["compile_error"] is None:
         if args.get("split"):
-            _link_solution(os.path.splitext(args["solution"])[0])
+            _link_solution(work, args["solution"])
         if args.get("mode") == "fast":
             result["cases"] = _run_fast(work, args["tests"], args.get("compiled") or {})
         else:

@@ -188,6 +188,44 @@ class Stop(BaseException):
 def {entry}(*args, **kwargs):
     raise Stop("stop the runner")
 """,
+    # Modules only the tests' process can import: the import fails in the solution's own
+    # process, and nothing may then load the solution in the tests' process instead.
+    "import_the_test_runner": """
+from _pytest import reports
+
+_original = reports.TestReport.from_item_and_call
+
+
+def _always_passed(item, call):
+    report = _original(item, call)
+    report.outcome = "passed"
+    report.longrepr = None
+    return report
+
+
+reports.TestReport.from_item_and_call = staticmethod(_always_passed)
+
+
+def {entry}(*args, **kwargs):
+    return None
+""",
+    "import_the_harness": """
+import _python_harness
+
+_dumps = _python_harness._dumps
+
+
+def _forged(result):
+    result["cases"] = [dict(name="test_all", outcome="passed", message="", duration_s=0.0)]
+    return _dumps(result)
+
+
+_python_harness._dumps = _forged
+
+
+def {entry}(*args, **kwargs):
+    return None
+""",
 }
 
 

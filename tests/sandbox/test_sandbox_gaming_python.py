@@ -30,6 +30,8 @@ MESSAGES = {
     "raise_keyboard_interrupt": "the solution raised KeyboardInterrupt",
     "raise_system_exit": "the solution raised SystemExit",
     "raise_base_exception": "the solution raised Stop",
+    "import_the_test_runner": "No module named '_pytest'",
+    "import_the_harness": "No module named '_python_harness'",
 }
 
 
