@@ -64,7 +64,8 @@ def test_literal_wildcards(conn):
     assert ids(search_users(conn, "%")) == [4]
 
 
-@pytest.mark.parametrize("sort", ["id", "password", "name; DROP TABLE users", "NAME", "", None])
+# not "NAME": the prompt's "(any case)" may be read as applying to sort as well as direction
+@pytest.mark.parametrize("sort", ["id", "password", "name; DROP TABLE users", "", None])
 def test_invalid_sort_raises(conn, sort):
     with pytest.raises(ValueError):
         search_users(conn, sort=sort)
