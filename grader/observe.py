@@ -38,6 +38,8 @@ _PYTEST_ASSERT = re.compile(
 _PYTEST_WHERE = re.compile(r"^\+\s+where .+? = (?P<call>(?P<fn>\w+)\((?P<args>.*)\))$")
 _HYPOTHESIS = re.compile(r"Failing test case: \w+\((?P<args>.*?)\)\s*$", re.DOTALL)
 _PYTEST_DIFF = re.compile(r"^\{(?P<got>.+)\} != \{(?P<exp>.+)\}$")
+# pytest's line for an assert with a message of the test's own: "AssertionError: <its words>"
+_OWN_WORDS = re.compile(r"^AssertionError: (?!assert\b)(?P<said>\S.*)$")
 
 # An error the code raised (not an assertion about its answer), per language.
 _ERROR = re.compile(
@@ -230,11 +232,12 @@ def observe(case: TestCase, solution_file: str | None = None) -> Observation:
                 got, expected = diff["got"], diff["exp"]
             return Observation(case, got=got, expected=expected, input=value, line=line)
         for pattern in _COMPARISONS:
-            found = pattern.match(text)
+            found = pattern.match(text.removeprefix("AssertionError: "))
             if found:
                 value, why = _given(found["input"]) or given, ""
-                split = re.fullmatch(
-                    r"(?P<given>\S+=\S+)\s+(?P<why>\S+(?:\s+\S+){2,})", value or ""
+                split = re.fullmatch(  # the message's own input, not hypothesis's
+                    r"(?P<given>\S+=\S+)\s+(?P<why>\S+(?:\s+\S+){2,})",
+                    _given(found["input"]) or "",
                 )
                 if split:  # "pageSize=101 must be clamped, not rejected"
                     value, why = split["given"], split["why"]
@@ -243,18 +246,34 @@ def observe(case: TestCase, solution_file: str | None = None) -> Observation:
                     said = f"{found['input']}: got {found['got']}, expected {found['exp']}"
                     return Observation(case, input=given, said=said)
                 got, expected = found["got"].strip(), found["exp"].strip()
+                if _truth_values(got, expected):
+                    return Observation(case, input=given, said=_check_failed(value))
                 return Observation(case, got=got, expected=expected, input=value, why=why)
+        own = _OWN_WORDS.match(text) if index == 0 else None
+        if own:  # assert store.calls == [], "the store was called before ...": the test's words
+            return Observation(case, input=given, said=own["said"].rstrip(": "), line=line)
     nunit = _NUNIT.search(message)
     if nunit:
-        return Observation(
-            case, got=_lines(nunit["got"])[0], expected=_lines(nunit["exp"])[0], input=given
-        )
+        got, expected = _lines(nunit["got"])[0], _lines(nunit["exp"])[0]
+        if _truth_values(got, expected):
+            return Observation(case, input=given, said=_check_failed(None))
+        return Observation(case, got=got, expected=expected, input=given)
     diff = _node_diff(first)
     if diff and diff[0] and _given(diff[0]) is None:  # the test's own sentence says it
         return Observation(case, input=given, said=diff[0])
     if diff:
         return Observation(case, got=diff[1], expected=diff[2], input=_given(diff[0]))
     return Observation(case, input=given, said=first.removeprefix("AssertionError: "), line=line)
+
+
+def _truth_values(got: str, expected: str) -> bool:
+    """``assertTrue(share.matches(...), "share=0.1")`` reports true/false: the truth of the
+    test's own check, which need not be anything the code returned."""
+    return {got.casefold(), expected.casefold()} == {"true", "false"}
+
+
+def _check_failed(value: str | None) -> str:
+    return f"its check on {value} did not hold" if value else "its check did not hold"
 
 
 def _node_diff(text: str) -> tuple[str | None, str, str] | None:

@@ -81,6 +81,7 @@ def _sandbox_task(strategy: Strategy, corpus: list[TaskSpec], humaneval: list[Ta
     return next(t for t in corpus if t.id.startswith("user-flags") and strategy.applies_to(t))
 
 
+@pytest.mark.shared_cache  # Go's warm build cache: a cold one compiles the standard library per sample
 @pytest.mark.skipif(not SANDBOX, reason=f"no sandbox here: {WHY_NOT}")
 def test_every_strategy_fails_in_the_real_sandbox(
     corpus: list[TaskSpec], humaneval: list[TaskSpec]
@@ -95,6 +96,7 @@ def test_every_strategy_fails_in_the_real_sandbox(
 
 
 @pytest.mark.slow
+@pytest.mark.shared_cache  # Go's warm build cache (the run itself skips self-checks)
 @pytest.mark.skipif(not SANDBOX, reason=f"no sandbox here: {WHY_NOT}")
 def test_grade_run_replay_passes_no_strategy_anywhere(
     corpus: list[TaskSpec], humaneval: list[TaskSpec], tmp_path: Path

@@ -344,6 +344,7 @@ def test_typescript_gaming(tmp_path: Path) -> None:
     _run_all(jobs, chosen)
 
 
+@pytest.mark.shared_cache  # Go's warm build cache: a cold one compiles the standard library per sample
 @pytest.mark.skipif(shutil.which("go") is None, reason="go is not installed")
 def test_go_gaming(tmp_path: Path) -> None:
     jobs = [

@@ -56,6 +56,26 @@ def _case(message: str, name: str = "t.py::test_invalid_user_id") -> TestCase:
             "sku=    ==> expected: <70001> but was: <70003>",
             'With sku="   ", the code returned 70003; expected 70001.',
         ),
+        # pytest with the test's own message: its words, or the comparison they spell out
+        (
+            "AssertionError: the store was called before the request was validated\n"
+            "assert [('get', 'k-1')] == []",
+            "The test invalid user id fails: the store was called before the request was "
+            "validated.",
+        ),
+        (
+            "AssertionError: expected a non-empty stripped str, got ''\nassert ('' == '' and '')",
+            "The test invalid user id got ''; expected a non-empty stripped str.",
+        ),
+        # a true/false pair is the truth of the test's own check, not an answer of the code's
+        (
+            "share=0.1 ==> expected: <true> but was: <false>",
+            "The test invalid user id fails: its check on share=0.1 did not hold.",
+        ),
+        (
+            "Expected: True\n  But was:  False",
+            "The test invalid user id fails: its check did not hold.",
+        ),
         # the C# harness, without an input: the test got it, maybe not as a return value
         ("expected 49.99, got 0.5", "The test invalid user id got 0.5; expected 49.99."),
         # Go's testing, with the file:line prefix

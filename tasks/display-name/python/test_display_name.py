@@ -76,4 +76,5 @@ odd = st.one_of(st.none(), st.text(max_size=6), st.integers(), st.just("  "), st
 )
 def test_never_raises_and_returns_text(user):
     name = display_name(user)
-    assert isinstance(name, str) and name.strip() == name and name
+    assert isinstance(name, str), f"expected a str, got {type(name).__name__}"
+    assert name.strip() == name and name, f"expected a non-empty stripped str, got {name!r}"

@@ -63,7 +63,8 @@ def test_invalid_currency_returns_41003(currency):
 def test_validation_before_store_and_gateway(bad):
     store, gateway = Store(), Gateway()
     create_payment(bad, store, gateway)
-    assert store.calls == [] and gateway.charges == []
+    assert store.calls == [], f"the store was called ({store.calls}) before the request was validated"
+    assert gateway.charges == [], "the gateway charged before the request was validated"
 
 
 def test_first_request_charges_once_and_saves():

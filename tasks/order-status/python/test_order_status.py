@@ -40,6 +40,13 @@ def test_order_unchanged_on_error(current, new):
     assert o == before
 
 
+@pytest.mark.parametrize("current,new", [("PENDING", "DELIVERED"), ("PAID", "paid")])
+def test_order_unchanged_on_error_without_history(current, new):
+    o = {"id": 17, "status": current}
+    change_order_status(o, new)
+    assert o == {"id": 17, "status": current}, f"a failed change left the order as {o}"
+
+
 def test_history_appended():
     o = order("PENDING")
     change_order_status(o, "PAID")
