@@ -41,7 +41,7 @@ def test_order_unchanged_on_error(current, new):
 
 
 @pytest.mark.parametrize("current,new", [("PENDING", "DELIVERED"), ("PAID", "paid")])
-def test_order_unchanged_on_error_without_history(current, new):
+def test_order_unchanged_on_error_bare_order(current, new):
     o = {"id": 17, "status": current}
     change_order_status(o, new)
     assert o == {"id": 17, "status": current}, f"a failed change left the order as {o}"
