@@ -357,6 +357,8 @@ def ungradable_note(toolchain: str, compiled: str) -> str:
 
 # "solution.py:23: in <module>": where a traceback passes through the code at load
 _TRACE = re.compile(r"^(?:\./)?(?P<file>[\w.-]+):(?P<line>\d+): in ", re.MULTILINE)
+# "(at solution.py:23)": where the solution's process raised it (the sandbox's Python runner)
+_RAISED_AT = re.compile(r"\(at (?P<file>[\w.-]+):(?P<line>\d+)[;)]")
 
 
 def _where(line: str, file: str) -> str:
@@ -378,11 +380,17 @@ def compile_note(status: str, note: str, output: str, cases: Sequence[Any] = ())
     """One plain sentence: the code does not compile (or load), and the first error, with its line."""
     loading = _load_errors(cases) if status == "ok" else []
     if loading:
-        raised = _RAISED.findall(loading[0].message)  # pytest's "E   ImportError: ..." line
+        raised = [  # pytest's "E   ImportError: ..." line, not the "(at ...)" note under it
+            line for line in _RAISED.findall(loading[0].message) if not _RAISED_AT.match(line)
+        ]
         message = raised[-1] if raised else first_line(loading[0].message, MAX_NOTE)
+        message = _RAISED_AT.sub("", message).strip()
         message = _HOST_PATH.sub("", message) or "the tests could not import it"
         places = [m for m in _TRACE.finditer(output) if "test" not in m["file"].casefold()]
         where = _where(places[-1]["line"], places[-1]["file"]) if places else None
+        own = _RAISED_AT.search(loading[0].message)  # raised in the solution's own process
+        if own and "test" not in own["file"].casefold():
+            where = _where(own["line"], own["file"])
         return _sentence("fails to load", message, where)
     text = note.strip().removeprefix(COMPILE_PREFIX).strip()
     whole = f"{text}\n{output}"

@@ -200,12 +200,14 @@ def find(
     if symptom.startswith("error:"):
         # a test that reports the same error in words of its own ("search text reached the
         # SQL: no such table: users") failed through it too
+        # (words of the error's own, in the test's first line: not a bare key like 'history',
+        # which pytest's dump of any dict the test compared may show)
         said = (items[0].error or "").split(": ", 1)[-1]
         names |= {
             o.case.name
             for cases in failing.values()
             for o in cases
-            if said and len(said) > 8 and said in (o.case.message or "")
+            if " " in said and len(said) > 8 and said in (o.case.message or "").split("\n")[0]
         }
         lines = _error_lines(items, code)
         where = f" at {_lines_text(lines)}" if lines else ""

@@ -442,14 +442,15 @@ class Bridge:
             args = self.encode(error.args)
         except Exception:  # noqa: BLE001
             args = ("t", (str(error),))
-        return ("e", _qualname(kind), self._builtin_base(kind), args, self.export(error))
+        data = ("e", _qualname(kind), self._builtin_base(kind), args, self.export(error))
+        return data if self.trusted else (*data, _where(error))
 
     def _exception(self, data: Any) -> BaseException:
         if type(data) is tuple and len(data) == 2 and data[0] == "r":
             error = self.exported[data[1]]  # one of ours, coming back: raise the original
             if isinstance(error, BaseException):
                 return error
-        if type(data) is not tuple or len(data) != 5 or data[0] != "e":
+        if type(data) is not tuple or len(data) not in (5, 6) or data[0] != "e":
             raise TypeError("bad exception")
         kind = self._exception_class(str(data[1]), str(data[2]))
         if self.trusted and not issubclass(kind, Exception):
@@ -461,6 +462,9 @@ class Bridge:
             error = kind(str(data[3]))
         with _suppress():
             error._bridge_origin = data[4]
+            where = data[5] if len(data) == 6 else None
+            if _is_where(where):
+                error._bridge_where = where  # the solution's own line it was raised at
         return error
 
     # ----------------------------------------------------------------- serving
@@ -518,6 +522,29 @@ class Bridge:
 
 
 _MUTABLE = (list, dict, set)
+
+
+def _is_where(text: object) -> bool:
+    """``solution.py:12`` and nothing else (it comes from the untrusted side)."""
+    if type(text) is not str or len(text) > 120 or text.count(":") != 1:
+        return False
+    name, line = text.split(":")
+    return bool(name) and line.isdigit() and all(c.isalnum() or c in "._-" for c in name)
+
+
+def _where(error: BaseException) -> str | None:
+    """``solution.py:12``: the last line of the solution's own files (the work dir, first on
+    ``sys.path``) that the error passed through, or None."""
+    work = sys.path[0] + os.sep
+    where = None
+    with _suppress():
+        frame = error.__traceback__
+        while frame is not None:
+            name = frame.tb_frame.f_code.co_filename
+            if name.startswith(work):
+                where = f"{os.path.basename(name)}:{frame.tb_lineno}"
+            frame = frame.tb_next
+    return where
 
 
 def _sync(mine: Any, theirs: Any, depth: int = 0) -> None:

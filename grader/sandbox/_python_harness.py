@@ -32,11 +32,23 @@ _dumps = json.dumps
 _os_open, _os_write, _os_close = os.open, os.write, os.close
 
 
-def _message(error: BaseException) -> str:
+def _message(error: BaseException, where: list[str] | None = None) -> str:
+    """The error in one line (and its notes), then where it was raised: the solution's own
+    line first when it came from the solution's process, then ``where``."""
     text = str(error).strip()
     lines = [f"{type(error).__name__}: {text}" if text else type(error).__name__]
-    lines += [str(note) for note in getattr(error, "__notes__", []) or []]
+    own = _solution_line(error)
+    lines += [str(n) for n in getattr(error, "__notes__", []) or [] if str(n) != f"(at {own})"]
+    places = [p for p in [own, *(where or [])] if p]
+    if places:
+        lines[0] += f" (at {'; '.join(places)})"
     return "\n".join(lines)[:MAX_MESSAGE]
+
+
+def _solution_line(error: BaseException | None) -> str | None:
+    """Where in the solution's files an error from its process was raised (``_pybridge``)."""
+    where = getattr(error, "_bridge_where", None)
+    return where if isinstance(where, str) else None
 
 
 def _compile_solution(work: str, solution: str) -> str | None:
@@ -122,8 +134,8 @@ def _run_fast(work: str, tests: list[str], compiled: dict[str, str]) -> list[dic
                 plain = isinstance(error, (AssertionError, *_pybridge.OWN_ERRORS))
                 if outcome == "failed" and not plain:
                     frames = traceback.extract_tb(error.__traceback__)[-3:]
-                    where = "; ".join(f"{os.path.basename(f.filename)}:{f.lineno}" for f in frames)
-                    message = f"{message} (at {where})"[:MAX_MESSAGE]
+                    places = [f"{os.path.basename(f.filename)}:{f.lineno}" for f in frames]
+                    message = _message(error, places)
             cases.append(
                 {
                     "name": name,
@@ -141,6 +153,12 @@ class _Recorder:
 
     def __init__(self) -> None:
         self.cases: list[dict] = []
+        self.raised_at: dict[tuple[str, str], str] = {}  # (test, phase) -> solution.py:12
+
+    def pytest_runtest_makereport(self, item, call) -> None:  # type: ignore[no-untyped-def]
+        where = _solution_line(call.excinfo.value if call.excinfo else None)
+        if where:
+            self.raised_at[(item.nodeid, call.when)] = where
 
     def pytest_collectreport(self, report) -> None:  # type: ignore[no-untyped-def]
         if report.failed:
@@ -167,7 +185,7 @@ class _Recorder:
                     "name": name,
                     "outcome": outcome,
                     "file": report.nodeid.split("::")[0],
-                    "message": "" if report.passed else _longrepr(report),
+                    "message": "" if report.passed else _longrepr(report, self.raised_at),
                     "duration_s": round(report.duration, 6),
                 }
             )
@@ -182,16 +200,19 @@ class _Recorder:
             )
 
 
-def _longrepr(report) -> str:  # type: ignore[no-untyped-def]
+def _longrepr(report, raised_at: dict | None = None) -> str:  # type: ignore[no-untyped-def]
     crash = getattr(getattr(report, "longrepr", None), "reprcrash", None)
     if crash is not None and getattr(crash, "message", None):
         message = str(crash.message)
         where = os.path.basename(str(getattr(crash, "path", "") or ""))
         line = getattr(crash, "lineno", None)
+        own = (raised_at or {}).get((report.nodeid, report.when))
         # an error (not a failed assertion): say where it was raised, in the code or the tests
         # not the bridge's own frames: an error it re-raises is the code's, placed by the host
         failed_check = message.startswith(("assert", "AssertionError"))
-        if where and not where.startswith("_") and line and not failed_check:
+        if own and not failed_check:  # raised in the solution's process, at its own line
+            message = f"{message}\n(at {own})"
+        elif where and not where.startswith("_") and line and not failed_check:
             message = f"{message}\n(at {where}:{line})"
         return message[:MAX_MESSAGE]
     return (getattr(report, "longreprtext", "") or "")[-MAX_MESSAGE:]
@@ -245,6 +266,10 @@ def _link_solution(work: str, solution: str) -> None:
         sys.modules[module] = _pybridge.proxy_module(bridge, module)
     except BaseException as error:  # the solution's own import failed
         sys.modules.pop(module, None)
+        where = _solution_line(error)
+        if where:  # pytest's report of the failed import then says where
+            with contextlib.suppress(Exception):
+                error.add_note(f"(at {where})")
         sys.meta_path.insert(0, _FailedImport(module, error))
     finally:
         with contextlib.suppress(FileNotFoundError):

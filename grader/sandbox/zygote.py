@@ -310,7 +310,8 @@ _BOOT = (
     "module = type(sys)('_pybridge')\n"
     "sys.modules['_pybridge'] = module\n"
     "exec(marshal.loads(read(int.from_bytes(read(8), 'little'))), module.__dict__)\n"
-    "module.serve(3, *sys.argv[1:])\n"
+    "sys.path.extend(sys.argv[3:])\n"
+    "module.serve(3, sys.argv[1], sys.argv[2])\n"
 )
 _BRIDGE_CODE: list[bytes] = []
 
@@ -378,7 +379,7 @@ def _start_solution(job: dict, step: dict, out_w: int) -> int:
             os.environ.update(env)
             _pybridge.serve(3, work, module)
         # Not -I: it would ignore PYTHONHASHSEED (the step sets it, for repeatable runs).
-        argv = [sys.executable, "-s", "-S", "-B", "-P", "-c", _BOOT, work, module]
+        argv = [sys.executable, "-s", "-S", "-B", "-P", "-c", _BOOT, work, module, *_SITE]
         os.execve(sys.executable, argv, env)
     except BaseException as error:  # noqa: BLE001
         with contextlib.suppress(BaseException):
@@ -422,6 +423,10 @@ TEMPLATE_PRELOAD = (
     "string",
 )
 _TEMPLATE: list[int] = []  # the zygote's end of the template's socket
+# The installed packages' dirs (the tests' environment's, read-only): the solution's process
+# imports from them too, after the standard library (a reply's ``import requests`` loads
+# as it would where the tests run); the harness's own dir is not among them.
+_SITE: list[str] = []
 
 
 def _start_template() -> None:
@@ -436,7 +441,7 @@ def _start_template() -> None:
             os.dup2(2, 1)
             os.dup2(theirs.fileno(), 3)
             os.closerange(4, 65536)
-            argv = [sys.executable, "-s", "-S", "-B", "-P", script, "--template"]
+            argv = [sys.executable, "-s", "-S", "-B", "-P", script, "--template", *_SITE]
             os.execve(sys.executable, argv, TEMPLATE_ENV)
         finally:
             os._exit(70)
@@ -523,7 +528,7 @@ def _read_exact(fd: int, size: int) -> bytes:
     return data
 
 
-def _template_main() -> None:
+def _template_main(site: list[str]) -> None:
     """The template's life: one fork per request, into the requesting sample's PID
     namespace, until the zygote hangs up."""
     _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
@@ -537,6 +542,7 @@ def _template_main() -> None:
     for name in TEMPLATE_PRELOAD:
         with contextlib.suppress(Exception):
             __import__(name)
+    sys.path.extend(site)
     gc.collect()
     gc.freeze()
     sock = socket.socket(fileno=3)
@@ -940,10 +946,15 @@ def _preload(names: list[str]) -> None:
 
 
 def main() -> None:
-    if sys.argv[1:] == ["--template"]:
-        _template_main()
+    if sys.argv[1:2] == ["--template"]:
+        _template_main(sys.argv[2:])
         return
     config = json.loads(sys.argv[1])
+    _SITE[:] = [
+        path
+        for path in config.get("sys_path", [])
+        if path != os.path.dirname(os.path.abspath(__file__))
+    ]
     if config.get("template"):
         with contextlib.suppress(OSError):
             _start_template()

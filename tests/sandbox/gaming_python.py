@@ -188,8 +188,9 @@ class Stop(BaseException):
 def {entry}(*args, **kwargs):
     raise Stop("stop the runner")
 """,
-    # Modules only the tests' process can import: the import fails in the solution's own
-    # process, and nothing may then load the solution in the tests' process instead.
+    # The tests' runner and harness, imported from the solution: the solution's process gets
+    # its own copy of pytest (patching it changes nothing the tests see) and no harness; an
+    # import that fails there must never load the solution in the tests' process instead.
     "import_the_test_runner": """
 from _pytest import reports
 

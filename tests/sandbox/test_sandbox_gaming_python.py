@@ -30,7 +30,6 @@ MESSAGES = {
     "raise_keyboard_interrupt": "the solution raised KeyboardInterrupt",
     "raise_system_exit": "the solution raised SystemExit",
     "raise_base_exception": "the solution raised Stop",
-    "import_the_test_runner": "No module named '_pytest'",
     "import_the_harness": "No module named '_python_harness'",
 }
 
@@ -90,6 +89,30 @@ def test_signals_at_the_tests_change_no_result(humaneval: list[TaskSpec]) -> Non
         (r.status, r.passed, r.failed) for r in honest
     ]
     assert all(_passes(run) for run in runs)
+
+
+def test_installed_packages_load_in_the_solutions_own_process(corpus: list[TaskSpec]) -> None:
+    """A reply may import what the tests' environment has installed (yaml, click): it loads
+    in the solution's process, and the tests pass on the code's merits."""
+    task = next(t for t in corpus if t.id == "user-flags/python")
+    (job,) = jobs([task], None)
+    code = "import click\nimport yaml\n\n" + job.code
+    (run,) = sandbox.run_many([job.model_copy(update={"code": code})])
+    assert _passes(run), _messages(run)
+
+
+@pytest.mark.parametrize("task_id", ["user-flags/python", "sync-inventory/python"])  # pytest, fast
+def test_errors_from_the_solutions_process_name_its_own_line(
+    corpus: list[TaskSpec], task_id: str
+) -> None:
+    task = next(t for t in corpus if t.id == task_id)
+    (job,) = jobs([task], None)
+    entry = task.entry_point
+    at_call = f"def {entry}(*args, **kwargs):\n    value = 1\n    raise KeyError('boom')\n"
+    at_load = f"import math\nraise ValueError('at load')\n\n\ndef {entry}(*args):\n    pass\n"
+    runs = sandbox.run_many([job.model_copy(update={"code": c}) for c in (at_call, at_load)])
+    assert "(at solution.py:3" in _messages(runs[0])
+    assert "(at solution.py:2)" in _messages(runs[1])
 
 
 def test_task_references_still_pass(corpus: list[TaskSpec]) -> None:

@@ -186,6 +186,41 @@ def test_an_answer_a_rule_already_places_is_left_to_that_rules_note() -> None:
     assert find(failing, "return 50003", {"codes": [50003]}, explained={"50003"}) is None
 
 
+def test_an_error_takes_in_only_tests_that_report_it_in_their_own_words() -> None:
+    def raised(name: str, message: str, error: str | None = None) -> Observation:
+        return Observation(TestCase(name=name, outcome="failed", message=message), error=error)
+
+    dump = "assert 0 == 44002\n +  where 0 = {'status': 'PAID', 'history': ['PAID']}.get('code')"
+    failing = {
+        "history": [raised("t1", "KeyError: 'history'", "KeyError: 'history'")],
+        "unchanged": [raised("t2", "KeyError: 'history'", "KeyError: 'history'")],
+        # pytest's dump of the order shows the key: not the same fault
+        "transitions": [Observation(TestCase(name="t3", outcome="failed", message=dump))],
+        "search": [raised("t4", "search text reached the SQL: no such table: users")],
+    }
+    cause = find(failing, "order['history'].append(x)", {})
+    assert cause is not None and cause.cases == {"t1", "t2"}
+    failing = {
+        "a": [
+            raised(
+                "t1",
+                "OperationalError: no such table: users",
+                "OperationalError: no such table: users",
+            )
+        ],
+        "b": [
+            raised(
+                "t2",
+                "OperationalError: no such table: users",
+                "OperationalError: no such table: users",
+            )
+        ],
+        "c": [raised("t3", "search text reached the SQL: no such table: users")],
+    }
+    cause = find(failing, "conn = sqlite3.connect('x.db')", {})
+    assert cause is not None and cause.cases == {"t1", "t2", "t3"}
+
+
 def test_misspelled_fields_skip_comments_and_the_right_spelling() -> None:
     code = (
         "// request.userId would be wrong\n"

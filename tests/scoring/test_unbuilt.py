@@ -107,7 +107,7 @@ def test_load_crash_with_no_test_run_scores_nothing(tmp_path: Path) -> None:
     )
     assert verdict.score == 0.0 and not verdict.passed
     assert verdict.notes == [
-        "The code fails to load: NameError: name 'raise_me_now' is not defined (line 23)."
+        "The code fails to load: NameError: name 'raise_me_now' is not defined at line 23."
     ]
 
 
