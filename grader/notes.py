@@ -311,7 +311,27 @@ _COMPILER_ERRORS = (
     re.compile(r"^(?P<msg>\S.*?)\s+\((?P<file>[^,()]+), line (?P<line>\d+)\)$"),
 )
 _SYMBOL = re.compile(r"^\s*symbol:\s*(?P<what>.+)$", re.MULTILINE)  # javac's detail line
+# Go's errors for what is merely unused: said only when nothing else is wrong
+_MINOR_ERROR = re.compile(r"imported and not used|declared and not used|declared but not used")
 COMPILE_PREFIX = "The code does not compile:"
+
+
+_PACKAGE = re.compile(r"^\s*package\s+(?P<name>[\w.]+)\s*;", re.MULTILINE)
+
+
+def package_cause(code: str, tests: Sequence[str]) -> tuple[str, int] | None:
+    """Java code that declares a package the tests (in the default package) are not in: the
+    sentence to add to its compile note, and the package line."""
+    found = _PACKAGE.search(code)
+    if found is None or any(_PACKAGE.search(text) for text in tests):
+        return None
+    line = code.count("\n", 0, found.start("name")) + 1
+    said = f"the code declares package {found['name']} (line {line}), and the tests are in the default package"
+    return said, line
+
+
+def _compiler_error(line: str) -> re.Match[str] | None:
+    return next((m for pattern in _COMPILER_ERRORS if (m := pattern.match(line))), None)
 
 
 def _load_errors(cases: Sequence[Any]) -> list[Any]:
@@ -394,17 +414,20 @@ def compile_note(status: str, note: str, output: str, cases: Sequence[Any] = ())
         return _sentence("fails to load", message, where)
     text = note.strip().removeprefix(COMPILE_PREFIX).strip()
     whole = f"{text}\n{output}"
-    for line in (ln.strip() for ln in whole.splitlines() if ln.strip()):
-        for pattern in _COMPILER_ERRORS:
-            found = pattern.match(line)
-            if not found:
-                continue
-            message = found["msg"].strip().rstrip(".")
-            symbol = _SYMBOL.search(whole)
-            if symbol and message == "cannot find symbol":
-                message += f" ({symbol['what'].strip()})"
-            verb = "does not compile" if status == "compile_error" else "fails to load"
-            return _sentence(verb, message, _where(found["line"], found["file"]))
+    errors = [
+        found
+        for line in (ln.strip() for ln in whole.splitlines() if ln.strip())
+        if (found := _compiler_error(line))
+    ]
+    if errors:
+        # an unused import or variable is listed first (by line) but is rarely the problem
+        found = next((e for e in errors if not _MINOR_ERROR.search(e["msg"])), errors[0])
+        message = found["msg"].strip().rstrip(".")
+        symbol = _SYMBOL.search(whole)
+        if symbol and message == "cannot find symbol":
+            message += f" ({symbol['what'].strip()})"
+        verb = "does not compile" if status == "compile_error" else "fails to load"
+        return _sentence(verb, message, _where(found["line"], found["file"]))
     if status == "compile_error":
         first = first_line(text, MAX_NOTE) if text else ""
         return f"{COMPILE_PREFIX} {first}" if first else run_problem_note(status, "", None)

@@ -209,10 +209,11 @@ def find(
             for o in cases
             if " " in said and len(said) > 8 and said in (o.case.message or "").split("\n")[0]
         }
-        lines = _error_lines(items, code)
-        where = f" at {_lines_text(lines)}" if lines else ""
         raised = [o.error or "" for o in items]
         shown = max(dict.fromkeys(raised), key=raised.count)  # the commonest wording of it
+        # the lines where that wording was raised ('NoneType' here, 'int' there: one symptom)
+        lines = _error_lines([o for o in items if o.error == shown], code)
+        where = f" at {_lines_text(lines)}" if lines else ""
         text = f"The code raises {shown.rstrip('.')}{where}, which fails {spread}."
         return RootCause(text, lines, names, requirements)
     got = answer(items[0].got or "")

@@ -30,6 +30,7 @@ from grader.notes import (
     first_line,
     group,
     join,
+    package_cause,
     placeholders,
     quotes,
     run_problem_note,
@@ -673,13 +674,18 @@ def score(
         said = compile_note(tests.status, tests.note, tests.output, tests.cases)
         line = None if " line " in said else root_cause.error_line(said, extraction.code)
         said = f"{said.rstrip('.')} (line {line})." if line else said
+        package = None
+        if task.language == "java" and tests.status == "compile_error":
+            package = package_cause(extraction.code, [t.read_text() for t in task.tests])
+        if package:  # the likely cause of "cannot find symbol": the classes are not where looked
+            said = f"{said.rstrip('.')}: {package[0]}."
         compiled = f"{tests.note}\n{tests.output}"
         limit = toolchain_limit(task.language, tests.status, compiled, parses=not syntax)
         built = Note(
             text=ungradable_note(limit, said) if limit else said,
             kind="ungradable" if limit else "compile",
             severity="info" if limit else "error",  # a toolchain limit is not the code's mistake
-            lines=[line] if line else [],
+            lines=sorted({line, package[1]} - {None}) if package else [line] if line else [],
             evidence=_run_evidence(tests),
         )
         notes.append(Draft(built))

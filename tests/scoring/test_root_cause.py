@@ -221,6 +221,21 @@ def test_an_error_takes_in_only_tests_that_report_it_in_their_own_words() -> Non
     assert cause is not None and cause.cases == {"t1", "t2", "t3"}
 
 
+def test_the_lines_said_are_those_of_the_wording_said() -> None:
+    def raised(name: str, error: str, line: int) -> Observation:
+        return Observation(TestCase(name=name, outcome="failed"), error=error, line=line)
+
+    none = "AttributeError: 'NoneType' object has no attribute 'strip'"
+    other = "AttributeError: 'int' object has no attribute 'strip'"
+    failing = {
+        "a": [raised("t1", none, 9), raised("t2", none, 9)],
+        "b": [raised("t3", other, 14), raised("t4", none, 17)],
+    }
+    cause = find(failing, "name.strip()", {})
+    assert cause is not None and cause.lines == [9, 17]
+    assert "'NoneType'" in cause.text and "lines 9 and 17" in cause.text
+
+
 def test_misspelled_fields_skip_comments_and_the_right_spelling() -> None:
     code = (
         "// request.userId would be wrong\n"

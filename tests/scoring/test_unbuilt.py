@@ -188,3 +188,29 @@ def test_a_real_csharp_syntax_error_is_the_codes_own() -> None:
     verdict, _ = grade_code(task, code=broken)
     assert verdict.tests.status == "compile_error" and verdict.ungradable is None
     assert verdict.notes[0].startswith("The code does not compile"), verdict.notes
+
+
+def test_an_unused_import_yields_to_the_error_that_matters() -> None:
+    output = (
+        '# solution\n./solution.go:4:2: "errors" imported and not used\n'
+        "./solution.go:11:10: undefined: ErrInvalidShares\n"
+    )
+    assert compile_note("compile_error", "", output) == (
+        "The code does not compile: Undefined: ErrInvalidShares at line 11."
+    )
+    only = './solution.go:4:2: "errors" imported and not used\n'
+    assert compile_note("compile_error", "", only).endswith("imported and not used at line 4.")
+
+
+@pytest.mark.skipif(shutil.which("javac") is None, reason="needs a JDK")
+def test_a_java_package_line_is_named_as_the_cause_of_the_missing_class() -> None:
+    task = load_task(REPO / "tasks" / "split-amount" / "java.yaml")
+    code = "package com.example;\n\n" + task.reference.read_text(encoding="utf-8")
+    verdict, _ = grade_code(task, code=code)
+    assert verdict.tests.status == "compile_error" and verdict.score == 0.0
+    assert verdict.notes[0].startswith("The code does not compile: Cannot find symbol")
+    assert verdict.notes[0].endswith(
+        ": the code declares package com.example (line 1), and the tests are in the default "
+        "package."
+    )
+    assert 1 in verdict.note_details[0].lines
