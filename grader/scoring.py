@@ -675,7 +675,8 @@ def score(
         line = None if " line " in said else root_cause.error_line(said, extraction.code)
         said = f"{said.rstrip('.')} (line {line})." if line else said
         package = None
-        if task.language == "java" and tests.status == "compile_error":
+        # a class that is not found (not a method): the package line hides it from the tests
+        if task.language == "java" and re.search(r"symbol \((class|variable) [A-Z]", said):
             package = package_cause(extraction.code, [t.read_text() for t in task.tests])
         if package:  # the likely cause of "cannot find symbol": the classes are not where looked
             said = f"{said.rstrip('.')}: {package[0]}."
