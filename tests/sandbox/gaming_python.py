@@ -8,6 +8,8 @@ prints how many samples each one passes (the figures of issue 18).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 STRATEGIES: dict[str, str] = {
     "always_equal_list": """
 class AlwaysEqual(list):
@@ -188,47 +190,20 @@ class Stop(BaseException):
 def {entry}(*args, **kwargs):
     raise Stop("stop the runner")
 """,
-    # The tests' runner and harness, imported from the solution: the solution's process gets
-    # its own copy of pytest (patching it changes nothing the tests see) and no harness; an
-    # import that fails there must never load the solution in the tests' process instead.
-    "import_the_test_runner": """
-from _pytest import reports
-
-_original = reports.TestReport.from_item_and_call
-
-
-def _always_passed(item, call):
-    report = _original(item, call)
-    report.outcome = "passed"
-    report.longrepr = None
-    return report
-
-
-reports.TestReport.from_item_and_call = staticmethod(_always_passed)
-
-
-def {entry}(*args, **kwargs):
-    return None
-""",
-    "import_the_harness": """
-import _python_harness
-
-_dumps = _python_harness._dumps
-
-
-def _forged(result):
-    result["cases"] = [dict(name="test_all", outcome="passed", message="", duration_s=0.0)]
-    return _dumps(result)
-
-
-_python_harness._dumps = _forged
-
-
-def {entry}(*args, **kwargs):
-    return None
-""",
 }
 
+
+# The tests' runner and harness, imported from the solution (the suite's own files): the
+# solution's process gets its own copy of pytest (patching it changes nothing the tests see)
+# and no harness; an import that fails there must never load the solution in the tests'
+# process instead.
+_SUITE = Path(__file__).resolve().parents[1] / "gaming" / "strategies" / "python"
+for _name, _file in (
+    ("import_the_test_runner", "pytest-report-patch"),
+    ("import_the_harness", "harness-patch"),
+):
+    _text = (_SUITE / f"{_file}.py").read_text(encoding="utf-8")
+    STRATEGIES[_name] = _text.split("\n", 1)[1].replace("ENTRY_POINT", "{entry}")
 
 # Signals at every process the solution can name: PID 1 is the sample's init, which may be
 # running the trusted tests itself (``grader/sandbox/zygote.py``, ``_tests_in_init``).
@@ -296,7 +271,6 @@ if __name__ == "__main__":  # the figures: passes per strategy on HumanEval and 
     import sys
     import tempfile
     import time
-    from pathlib import Path
 
     from grader import sandbox
     from grader.importers import import_humaneval
