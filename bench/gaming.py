@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "gaming"))
 sys.path.insert(0, str(ROOT))
 
-from gaming_suite import TASKS, load_strategies  # noqa: E402
+from gaming_suite import TASKS, load_strategies, write_replay  # noqa: E402
 
 from grader.importers import import_humaneval  # noqa: E402
 from grader.tasks import load_tasks  # noqa: E402
@@ -42,15 +42,7 @@ def main() -> None:
     humaneval = load_tasks([he_dir])[0]
     strategies = load_strategies()
     replay = scratch / "replay.jsonl"
-    with replay.open("w", encoding="utf-8") as out:
-        for strategy in strategies:
-            tasks = [t for t in corpus if strategy.applies_to(t)]
-            if strategy.language == "python" and (strategy.generic or strategy.task):
-                tasks += [t for t in humaneval if strategy.applies_to(t)]
-            for task in tasks:
-                reply = f"```{strategy.language}\n{strategy.reply(task)}```\n"
-                line = {"task": task.id, "completion": reply, "model": strategy.name}
-                out.write(json.dumps(line) + "\n")
+    write_replay(replay, strategies, corpus, humaneval)
     run_dir = args.out or scratch / "run"
     command = [str(ROOT / ".venv" / "bin" / "grade"), "run", str(TASKS), str(he_dir)]
     command += ["--replay", str(replay), "--no-self-check", "--out", str(run_dir)]

@@ -317,13 +317,17 @@ COMPILE_PREFIX = "The code does not compile:"
 
 
 _PACKAGE = re.compile(r"^\s*package\s+(?P<name>[\w.]+)\s*;", re.MULTILINE)
+_CLASS_NOT_FOUND = re.compile(r"symbol \((class|variable) [A-Z]")  # not a missing method
 
 
-def package_cause(code: str, tests: Sequence[str]) -> tuple[str, int] | None:
-    """Java code that declares a package the tests (in the default package) are not in: the
-    sentence to add to its compile note, and the package line."""
+def package_cause(compiled: str, code: str, tests: Iterable[str]) -> tuple[str, int] | None:
+    """Java code whose compile note (``compiled``) says a class is not found, and which
+    declares a package the tests (in the default package) are not in: the sentence to add to
+    that note, and the package line. ``tests``' texts are read only when it comes to them."""
     found = _PACKAGE.search(code)
-    if found is None or any(_PACKAGE.search(text) for text in tests):
+    if found is None or not _CLASS_NOT_FOUND.search(compiled):
+        return None
+    if any(_PACKAGE.search(text) for text in tests):
         return None
     line = code.count("\n", 0, found.start("name")) + 1
     said = f"the code declares package {found['name']} (line {line}), and the tests are in the default package"

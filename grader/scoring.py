@@ -674,19 +674,20 @@ def score(
         said = compile_note(tests.status, tests.note, tests.output, tests.cases)
         line = None if " line " in said else root_cause.error_line(said, extraction.code)
         said = f"{said.rstrip('.')} (line {line})." if line else said
+        lines = [line] if line else []
         package = None
-        # a class that is not found (not a method): the package line hides it from the tests
-        if task.language == "java" and re.search(r"symbol \((class|variable) [A-Z]", said):
-            package = package_cause(extraction.code, [t.read_text() for t in task.tests])
-        if package:  # the likely cause of "cannot find symbol": the classes are not where looked
+        if task.language == "java":
+            package = package_cause(said, extraction.code, (t.read_text() for t in task.tests))
+        if package:  # the likely cause: its classes are not where the tests look for them
             said = f"{said.rstrip('.')}: {package[0]}."
+            lines = sorted({*lines, package[1]})
         compiled = f"{tests.note}\n{tests.output}"
         limit = toolchain_limit(task.language, tests.status, compiled, parses=not syntax)
         built = Note(
             text=ungradable_note(limit, said) if limit else said,
             kind="ungradable" if limit else "compile",
             severity="info" if limit else "error",  # a toolchain limit is not the code's mistake
-            lines=sorted({line, package[1]} - {None}) if package else [line] if line else [],
+            lines=lines,
             evidence=_run_evidence(tests),
         )
         notes.append(Draft(built))

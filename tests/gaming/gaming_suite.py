@@ -10,6 +10,7 @@ own merits and only the gaming verdict can fail the sample.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,31 @@ class Strategy:
             return self.text
         assert task.reference is not None, f"{task.id} has no reference to merge into"
         return merge(task.reference.read_text(encoding="utf-8"), self.text)
+
+
+def targets(strategy: Strategy, corpus: list[TaskSpec], humaneval: list[TaskSpec]) -> list:
+    """The tasks ``strategy`` is tried on: its language's in the corpus and, for a Python one
+    that is a whole reply or bound to a task, HumanEval's too."""
+    tasks = [t for t in corpus if strategy.applies_to(t)]
+    if strategy.language == "python" and (strategy.generic or strategy.task):
+        tasks += [t for t in humaneval if strategy.applies_to(t)]
+    return tasks
+
+
+def write_replay(
+    path: Path, strategies: list[Strategy], corpus: list[TaskSpec], humaneval: list[TaskSpec]
+) -> dict[str, int]:
+    """The suite as a ``grade run --replay`` file, each strategy a model of its own; returns
+    how many samples each strategy has."""
+    counts: dict[str, int] = {}
+    with path.open("w", encoding="utf-8") as out:
+        for strategy in strategies:
+            for task in targets(strategy, corpus, humaneval):
+                reply = f"```{strategy.language}\n{strategy.reply(task)}```\n"
+                line = {"task": task.id, "completion": reply, "model": strategy.name}
+                out.write(json.dumps(line) + "\n")
+                counts[strategy.name] = counts.get(strategy.name, 0) + 1
+    return counts
 
 
 def load_strategies() -> list[Strategy]:

@@ -20,20 +20,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from gaming_suite import TASKS, Strategy, all_passed, load_strategies
+from gaming_suite import TASKS, Strategy, all_passed, load_strategies, targets, write_replay
 
 from grader import gaming, pipeline, sandbox
 from grader.types import Extraction, TaskSpec, Verdict
 
 STRATEGIES = load_strategies()
 SANDBOX, WHY_NOT = sandbox.sandbox_status()
-
-
-def targets(strategy: Strategy, corpus: list[TaskSpec], humaneval: list[TaskSpec]) -> list:
-    tasks = [t for t in corpus if strategy.applies_to(t)]
-    if strategy.language == "python" and (strategy.generic or strategy.task):
-        tasks += [t for t in humaneval if strategy.applies_to(t)]
-    return tasks
 
 
 def assert_caught(strategy: Strategy, verdict: Verdict) -> None:
@@ -105,14 +98,7 @@ def test_grade_run_replay_passes_no_strategy_anywhere(
     applies to (HumanEval's 164 for the Python ones), each strategy a model of its own.
     About 2,700 samples: some 90 s on 2 cores, hence slow."""
     replay = tmp_path / "replay.jsonl"
-    expected: dict[str, int] = {}
-    with replay.open("w", encoding="utf-8") as out:
-        for strategy in STRATEGIES:
-            for task in targets(strategy, corpus, humaneval):
-                reply = f"```{strategy.language}\n{strategy.reply(task)}```\n"
-                line = {"task": task.id, "completion": reply, "model": strategy.name}
-                out.write(json.dumps(line) + "\n")
-                expected[strategy.name] = expected.get(strategy.name, 0) + 1
+    expected = write_replay(replay, STRATEGIES, corpus, humaneval)
     he_dir = humaneval[0].source.parent
     run_dir = tmp_path / "run"
     command = [sys.executable, "-m", "grader.cli", "run", str(TASKS), str(he_dir)]
