@@ -8,6 +8,7 @@ reviewer saw when running the code, and name a cause only when a rule found it i
 
 from __future__ import annotations
 
+import builtins
 import re
 from dataclasses import dataclass
 
@@ -224,7 +225,9 @@ def observe(case: TestCase, solution_file: str | None = None) -> Observation:
             if found["truth"] == "False":  # assert (x == 0) is False: anything but 0 was wanted
                 expected = f"something other than {expected}"
             call = next((m for m in map(_PYTEST_WHERE.match, lines[index + 1 :]) if m), None)
-            value = given or (_input_from_call(call["args"]) if call and call["fn"] else None)
+            # "where 0 = len([])" is the test's own counting, not a call of the code
+            of_code = call and call["fn"] and not hasattr(builtins, call["fn"])
+            value = given or (_input_from_call(call["args"]) if of_code else None)
             if "..." in got or "..." in expected:  # pytest shortened both: use its diff line
                 diff = next((m for m in map(_PYTEST_DIFF.match, lines) if m), None)
                 if diff is None:

@@ -25,6 +25,11 @@ def _case(message: str, name: str = "t.py::test_invalid_user_id") -> TestCase:
             "AssertionError: assert (0 == 0) is False\n +  where 0 = f('  ab  ')",
             "With '  ab  ', the code returned 0; expected something other than 0.",
         ),
+        # a builtin in pytest's where-line is the test's own counting, not a call of the code
+        (
+            "assert 0 == 1\n +  where 0 = len([])\n +    where [] = <Gateway object>.charges",
+            "The test invalid user id got 0; expected 1.",
+        ),
         # hypothesis names the failing input
         (
             "AssertionError: assert 50001 == 50002\nFailing test case: test_x(\n    user_id=0,\n)",
