@@ -334,6 +334,102 @@ def package_cause(compiled: str, code: str, tests: Iterable[str]) -> tuple[str, 
     return said, line
 
 
+@dataclass(frozen=True)
+class CompileError:
+    file: str
+    line: int
+    message: str  # javac's "cannot find symbol" carries its symbol: "(method isInteger())"
+
+    @property
+    def minor(self) -> bool:
+        return bool(_MINOR_ERROR.search(self.message))
+
+    @property
+    def shape(self) -> str:
+        """The message with what it quotes left out: one using of a missing namespace reads
+        like the next."""
+        return _QUOTED.sub("_", self.message)
+
+
+_QUOTED = re.compile(r"`[^`']*'|'[^']*'|\"[^\"]*\"|\((?:[^()]|\([^()]*\))*\)|\S+/\S+")
+_PARSE_ERROR = re.compile(
+    r"^syntax error|\bexpected\.?$|^unexpected|unterminated|illegal start|end of file|"
+    r"non-declaration statement",
+    re.IGNORECASE,
+)
+_NO_SYMBOL = "cannot find symbol"  # javac names the symbol on a line of its own
+MAX_FURTHER_ERRORS = 3
+
+
+def compile_errors(note: str, output: str) -> list[CompileError]:
+    """Every error the compiler printed, in its order, once each."""
+    errors: list[CompileError] = []
+    for raw in f"{note}\n{output}".splitlines():
+        line = raw.strip()
+        symbol = _SYMBOL.match(line)
+        if symbol and errors and errors[-1].message == _NO_SYMBOL:
+            last = errors.pop()
+            what = f"{_NO_SYMBOL} ({symbol['what'].strip()})"
+            errors.append(CompileError(last.file, last.line, what))
+            continue
+        # an indented line is the detail of the error above it (Go's "other declaration of X")
+        found = None if raw[:1].isspace() else _compiler_error(line)
+        if found:
+            message = found["msg"].strip().rstrip(";")
+            errors.append(CompileError(found["file"], int(found["line"]), message))
+    # the same javac error with its symbol (the note may cut it off before that line)
+    named = {(e.file, e.line) for e in errors if e.message.startswith(f"{_NO_SYMBOL} (")}
+    errors = [e for e in errors if e.message != _NO_SYMBOL or (e.file, e.line) not in named]
+    return list(dict.fromkeys(errors))
+
+
+def _lead_error(errors: Sequence[CompileError]) -> CompileError:
+    # an unused import or variable is listed first (by line) but is rarely the problem
+    return next((e for e in errors if not e.minor), errors[0])
+
+
+def further_compile_errors(status: str, note: str, output: str) -> tuple[str, list[int]] | None:
+    """The other compile errors, after the one the compile note says: a sentence naming up to
+    three of different kinds (the code's own file first, then the tests', unused names last),
+    and the code's lines among them."""
+    if status != "compile_error":
+        return None
+    text = note.strip().removeprefix(COMPILE_PREFIX).strip()
+    errors = compile_errors(text, output)
+    if len(errors) < 2:
+        return None
+    lead = _lead_error(errors)
+    seen = {lead.shape, (lead.file, lead.line)}
+    ordered = sorted(errors, key=lambda e: (e.minor, _in_tests(e)))
+    chosen: list[CompileError] = []
+    for error in ordered:
+        if error.shape in seen or (error.file, error.line) in seen:
+            continue
+        if _PARSE_ERROR.search(error.message):
+            continue  # past the first, the parser's errors are mostly its recovery's
+        if _in_tests(error) and error.message.startswith(_NO_SYMBOL):
+            continue  # what the tests miss is the code's class or method: said by the code's errors
+        seen |= {error.shape, (error.file, error.line)}
+        chosen.append(error)
+        if len(chosen) == MAX_FURTHER_ERRORS:
+            break
+    if not chosen:
+        return None
+    parts = [f"{_where(str(e.line), e.file)} ({_clipped(e.message)})" for e in chosen]
+    said = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    lines = [e.line for e in chosen if not _in_tests(e)]
+    return f"It also does not compile at {said}.", lines
+
+
+def _in_tests(error: CompileError) -> bool:
+    return "test" in error.file.rsplit("/", 1)[-1].casefold()
+
+
+def _clipped(message: str, limit: int = 120) -> str:
+    said = message.strip().rstrip(".")
+    return said if len(said) <= limit else said[: limit - 1].rstrip() + "…"
+
+
 def _compiler_error(line: str) -> re.Match[str] | None:
     return next((m for pattern in _COMPILER_ERRORS if (m := pattern.match(line))), None)
 
@@ -417,21 +513,11 @@ def compile_note(status: str, note: str, output: str, cases: Sequence[Any] = ())
             where = _where(own["line"], own["file"])
         return _sentence("fails to load", message, where)
     text = note.strip().removeprefix(COMPILE_PREFIX).strip()
-    whole = f"{text}\n{output}"
-    errors = [
-        found
-        for line in (ln.strip() for ln in whole.splitlines() if ln.strip())
-        if (found := _compiler_error(line))
-    ]
+    errors = compile_errors(text, output)
     if errors:
-        # an unused import or variable is listed first (by line) but is rarely the problem
-        found = next((e for e in errors if not _MINOR_ERROR.search(e["msg"])), errors[0])
-        message = found["msg"].strip().rstrip(".")
-        symbol = _SYMBOL.search(whole)
-        if symbol and message == "cannot find symbol":
-            message += f" ({symbol['what'].strip()})"
+        found = _lead_error(errors)
         verb = "does not compile" if status == "compile_error" else "fails to load"
-        return _sentence(verb, message, _where(found["line"], found["file"]))
+        return _sentence(verb, found.message, _where(str(found.line), found.file))
     if status == "compile_error":
         first = first_line(text, MAX_NOTE) if text else ""
         return f"{COMPILE_PREFIX} {first}" if first else run_problem_note(status, "", None)

@@ -28,6 +28,7 @@ from grader.notes import (
     does_not_load,
     fill,
     first_line,
+    further_compile_errors,
     group,
     join,
     package_cause,
@@ -167,6 +168,8 @@ def _check_evidence(check: RuleCheck, key: str | None, language: str) -> list[st
     if check.passed:
         lines = _unique(f.line for f in check.findings)
         return [f"{label}: holds" + (f" (line {join(lines)})" if lines else "")]
+    if check.vacuous:
+        return [f"{label}: holds only vacuously (the code never uses what it is about)"]
     if not check.findings:
         return [f"{label}: not found"]
     return [_finding_evidence(f) for f in check.findings]
@@ -316,10 +319,12 @@ def _judge(
 
     severity = _requirement_severity(requirement, bad_findings)
     notes: list[Draft] = []
-    if status != "met" and counted and (failed or failing) and not unbuilt:
+    # a vacuous check found nothing here: what is missing is another requirement's note
+    placed_failures = [c for c in failed if not c.vacuous]
+    if status != "met" and counted and (placed_failures or failing) and not unbuilt:
         # blocked: its tests say nothing of its own, but what its rules found still stands
         notes = _negative_notes(
-            requirement, failed, [] if blocked else failing, held, values, severity, cause
+            requirement, placed_failures, [] if blocked else failing, held, values, severity, cause
         )
     positive = None
     if status == "met" and requirement.notes.met:
@@ -691,6 +696,10 @@ def score(
             evidence=_run_evidence(tests),
         )
         notes.append(Draft(built))
+        further = None if limit else further_compile_errors(tests.status, tests.note, tests.output)
+        if further:
+            also = Note(text=further[0], kind="compile", severity="error", lines=further[1])
+            notes.append(Draft(also))
         if not limit:
             notes += _defects_in_unbuilt_code(checks, gating)
     if syntax and not unbuilt:

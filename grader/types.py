@@ -142,6 +142,9 @@ class RuleCheck(Frozen):
     # The rule asks for a construct (expect: present, or evidence: absence). Failing such a
     # check is absence (the construct was not found), weaker evidence than a defect at a place.
     presence: bool = False
+    # Nothing in the code is what the rule is about (its `subject`: no 50003 anywhere), so its
+    # absence holds only vacuously: failed, without a finding.
+    vacuous: bool = False
 
 
 TestOutcome = Literal["passed", "failed", "error", "skipped"]

@@ -12,6 +12,7 @@ from tree_sitter import Node
 
 from grader.types import Finding, RuleBinding, RuleCheck
 
+from ._compiler import Compiled
 from ._loader import LoadedRule, find_rule_file, load_rule
 from ._lookup import Ctx, Env
 from ._tree import Code
@@ -66,22 +67,15 @@ def evaluate(
             applicable=False,
         )
     ctx = Ctx(parsed, params, rule_id)
-    if compiled.anchor is not None:
-        candidates: Sequence[Node] | Any = compiled.anchor.nodes(ctx)[0]
-    else:
-        candidates = [parsed.root, *parsed.walk(parsed.root)]
-    check = compiled.check
-    no_captures: Env = {}  # never modified: a capture makes a new env
     if spec.expect == "present":  # only whether something matches counts: stop at the first
-        for node in candidates:
-            if check(node, no_captures, ctx) is not None:
-                return RuleCheck(
-                    rule=rule_id,
-                    requirement=requirement,
-                    params=params,
-                    passed=True,
-                    presence=spec.absence_evidence,
-                )
+        if _matches_somewhere(compiled, parsed, ctx):
+            return RuleCheck(
+                rule=rule_id,
+                requirement=requirement,
+                params=params,
+                passed=True,
+                presence=spec.absence_evidence,
+            )
         where = entry_function(parsed, params)
         finding = _finding(
             rule_id, spec.severity, message, parsed, where, {}, params, requirement, with_text=False
@@ -95,19 +89,38 @@ def evaluate(
             presence=spec.absence_evidence,
         )
     findings: list[Finding] = []
-    for node in candidates:
-        env = check(node, no_captures, ctx)
+    for node in _candidates(compiled, parsed, ctx):
+        env = compiled.check(node, _NO_CAPTURES, ctx)
         if env is not None:
             findings.append(
                 _finding(rule_id, spec.severity, message, parsed, node, env, params, requirement)
             )
+    subject = rule.subject(parsed.lang)
+    vacuous = not findings and subject is not None and not _matches_somewhere(subject, parsed, ctx)
     return RuleCheck(
         rule=rule_id,
         requirement=requirement,
         params=params,
-        passed=not findings,
+        passed=not findings and not vacuous,
         findings=findings,
         presence=spec.absence_evidence,
+        vacuous=vacuous,
+    )
+
+
+_NO_CAPTURES: Env = {}  # never modified: a capture makes a new env
+
+
+def _candidates(compiled: Compiled, parsed: Code, ctx: Ctx) -> Sequence[Node] | Any:
+    if compiled.anchor is not None:
+        return compiled.anchor.nodes(ctx)[0]
+    return [parsed.root, *parsed.walk(parsed.root)]
+
+
+def _matches_somewhere(compiled: Compiled, parsed: Code, ctx: Ctx) -> bool:
+    return any(
+        compiled.check(node, _NO_CAPTURES, ctx) is not None
+        for node in _candidates(compiled, parsed, ctx)
     )
 
 

@@ -83,6 +83,7 @@ class LoadedRule:
         self.spec = spec
         self.path = path
         self._compiled: dict[str, tuple[Compiled | None, str, str]] = {}
+        self._subjects: dict[str, Compiled | None] = {}
         self._lock = threading.Lock()
 
     @property
@@ -101,15 +102,28 @@ class LoadedRule:
                 self._compiled[lang] = found
         return found
 
+    def subject(self, lang: str) -> Compiled | None:
+        """The compiled ``subject`` (None when the rule has none or it cannot apply)."""
+        if self.spec.subject is None:
+            return None
+        if lang not in self._subjects:
+            with self._lock:
+                if lang not in self._subjects:
+                    self._subjects[lang] = self._compile_matcher(lang, self.spec.subject)
+        return self._subjects[lang]
+
     def _compile(self, lang: str) -> tuple[Compiled | None, str, str]:
         matcher, message, note = self.spec.for_language(lang)
         if lang not in self.spec.languages or matcher is None:
             return None, message, note
+        return self._compile_matcher(lang, matcher), message, note
+
+    def _compile_matcher(self, lang: str, matcher: Matcher) -> Compiled | None:
         captures = frozenset(capture_names(matcher, self.fragment))
         compiled = Compiler(lang, self.id, self.fragment, captures).compile(matcher)
         if compiled.anchor is not None:
             compiled.anchor.register()
-        return (compiled if compiled.applicable else None), message, note
+        return compiled if compiled.applicable else None
 
 
 def load_rule_file(path: Path) -> LoadedRule:

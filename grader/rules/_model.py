@@ -139,6 +139,18 @@ class RuleSpec(BaseModel):
     )
     rule: Matcher | None = None
     variants: list[Variant] = Field(default_factory=list)
+    subject: Matcher | None = Field(
+        None,
+        description="expect: absent only: what the rule is about (the code 50003 for 'never "
+        "returned from a catch'); where nothing in the code matches it, the absence holds only "
+        "vacuously and the check fails without a finding",
+    )
+
+    @model_validator(mode="after")
+    def _subject_only_for_absent(self) -> RuleSpec:
+        if self.subject is not None and self.expect != "absent":
+            raise ValueError("`subject` is for expect: absent rules")
+        return self
 
     @model_validator(mode="after")
     def _every_language_has_a_rule(self) -> RuleSpec:
@@ -196,6 +208,9 @@ class RuleTestFile(BaseModel):
     valid: list[RuleTestCase] = Field(default_factory=list)
     invalid: list[RuleTestCase] = Field(default_factory=list)
     not_applicable: list[RuleTestCase] = Field(default_factory=list)
+    vacuous: list[RuleTestCase] = Field(
+        default_factory=list, description="snippets where the rule's subject is missing"
+    )
 
     @model_validator(mode="before")
     @classmethod

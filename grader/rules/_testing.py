@@ -2,7 +2,8 @@
 
 A ``valid`` snippet must give a passing, applicable check with no findings; an ``invalid``
 one a failing check, with findings exactly on ``lines`` when they are given; a
-``not_applicable`` one a check marked not applicable. Every snippet must parse.
+``not_applicable`` one a check marked not applicable; a ``vacuous`` one a check that fails
+without a finding because nothing in it is the rule's ``subject``. Every snippet must parse.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ TEST_SUFFIX = "-test.yml"
 @dataclass
 class CaseResult:
     rule: str
-    group: str  # valid | invalid | not_applicable
+    group: str  # valid | invalid | not_applicable | vacuous
     index: int
     language: str
     ok: bool
@@ -85,6 +86,7 @@ def run_test_file(path: Path) -> RuleTestReport:
         ("valid", spec.valid),
         ("invalid", spec.invalid),
         ("not_applicable", spec.not_applicable),
+        ("vacuous", spec.vacuous),
     )
     for group, cases in groups:
         for index, case in enumerate(cases):
@@ -113,6 +115,13 @@ def _run_case(
             problems.append("expected not applicable, but the rule applies")
     elif not check.applicable:
         problems.append("the rule is not applicable to this language")
+    elif group == "vacuous":
+        if not check.vacuous or check.findings:
+            problems.append(
+                f"expected a vacuous check, got lines {result.lines}: {_messages(check)}"
+            )
+    elif check.vacuous:
+        problems.append("nothing in the snippet is the rule's subject: it holds only vacuously")
     elif group == "valid":
         if not check.passed or check.findings:
             problems.append(f"expected no findings, got lines {result.lines}: {_messages(check)}")

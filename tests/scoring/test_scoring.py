@@ -159,7 +159,7 @@ def test_catch_code_note_quotes_only_the_codes_found(user_flags: TaskSpec) -> No
     checks = checks_for(
         user_flags,
         {
-            ("validation-code-in-catch", (50001, 50002)): [
+            ("validation-code-in-catch", (50001,)): [
                 finding(
                     "validation-code-in-catch", 9, "error code 50001 inside except", text="50001"
                 )
@@ -170,6 +170,22 @@ def test_catch_code_note_quotes_only_the_codes_found(user_flags: TaskSpec) -> No
     assert verdict.notes == [
         "Used error code 50001 within the try...catch block, which should be used to validate UserId."
     ]
+
+
+def test_a_code_never_used_is_no_credit_and_no_catch_note(user_flags: TaskSpec) -> None:
+    """No 50002 anywhere: "50002 is never returned from the catch" holds only vacuously, so
+    the requirement is partial (50001 is kept out of it), and nothing claims a catch use."""
+    checks = [
+        c.model_copy(update={"passed": False, "vacuous": True})
+        if c.rule == "validation-code-in-catch" and c.params["codes"] == [50002]
+        else c
+        for c in checks_for(user_flags, {})
+    ]
+    verdict = score(user_flags, CODE, checks, run_of())
+    (kept,) = [r for r in verdict.requirements if r.id == "validation-codes-not-in-catch"]
+    assert kept.status == "partial"
+    assert any("holds only vacuously" in e for e in kept.evidence)
+    assert not any("try...catch" in n for n in verdict.notes)
 
 
 # --------------------------------------------------------------------------- semantics on a small task

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from scoring_builders import REPO
 
-from grader.notes import compile_note
+from grader.notes import compile_note, further_compile_errors
 from grader.pipeline import grade_code
 from grader.record import render_record
 from grader.tasks.loader import load_task
@@ -97,6 +97,87 @@ def test_compile_note_says_the_first_error_and_its_line(
     status: str, note: str, output: str, said: str
 ) -> None:
     assert compile_note(status, note, output) == said
+
+
+GO_ERRORS = """\
+./solution.go:4:2: "errors" imported and not used
+./solution.go:5:2: "fmt" imported and not used
+./solution.go:9:6: UserRepository redeclared in this block
+	./repository.go:4:6: other declaration of UserRepository
+./solution.go:11:15: undefined: ErrInvalidShares
+./solution.go:14:15: undefined: ErrNegativeTotal
+"""
+
+JAVAC_ERRORS = """\
+UserFlagsService.java:13: error: cannot find symbol
+        if (request.get("UserId").isInteger() || request.get("UserId").longValue() > 0) {
+                                 ^
+  symbol:   method isInteger()
+  location: class Object
+UserFlagsService.java:13: error: cannot find symbol
+        if (request.get("UserId").isInteger() || request.get("UserId").longValue() > 0) {
+                                                                      ^
+  symbol:   method longValue()
+  location: class Object
+UserFlagsService.java:17: error: cannot find symbol
+        long id = request.get("UserId").longValue();
+                                       ^
+  symbol:   method longValue()
+  location: class Object
+UserFlagsService.java:18: error: incompatible types: Map<String,Object> cannot be converted to Optional<Map<String,Object>>
+UserFlagsServiceTest.java:40: error: cannot find symbol
+  symbol:   method reset()
+UserFlagsServiceTest.java:73: error: method updateUserFlags in class UserFlagsService cannot be applied to given types;
+"""
+
+MCS_ERRORS = """\
+Solution.cs(5,7): error CS0234: The type or namespace name `Core' does not exist in the namespace `AlibabaCloud.SDK'. Are you missing an assembly reference?
+Solution.cs(6,7): error CS0234: The type or namespace name `Auth' does not exist in the namespace `AlibabaCloud.SDK'. Are you missing an assembly reference?
+Solution.cs(21,13): error CS0019: Operator `==' cannot be applied to operands of type `object' and `int'
+"""
+
+
+@pytest.mark.parametrize(
+    ("output", "said", "lines"),
+    [
+        # the lead (the redeclaration) is not repeated, nor the detail line of another file;
+        # each undefined name is its own mistake; unused imports come last, once
+        (
+            GO_ERRORS,
+            "It also does not compile at line 11 (undefined: ErrInvalidShares), line 14 "
+            '(undefined: ErrNegativeTotal) and line 4 ("errors" imported and not used).',
+            [11, 14, 4],
+        ),
+        # javac's symbols are read with their errors; one missing method of Object is one kind
+        # of mistake; a test's missing symbol is the code's, but a signature the tests cannot
+        # call is said, with the test file's line
+        (
+            JAVAC_ERRORS,
+            "It also does not compile at line 18 (incompatible types: Map<String,Object> cannot "
+            "be converted to Optional<Map<String,Object>>) and line 73 of the test file "
+            "UserFlagsServiceTest.java (method updateUserFlags in class UserFlagsService cannot "
+            "be applied to given types).",
+            [18],
+        ),
+        # a second missing namespace is the first one again
+        (
+            MCS_ERRORS,
+            "It also does not compile at line 21 (Operator `==' cannot be applied to operands of "
+            "type `object' and `int').",
+            [21],
+        ),
+    ],
+)
+def test_the_other_compile_errors_are_said_once_each_kind(
+    output: str, said: str, lines: list[int]
+) -> None:
+    assert further_compile_errors("compile_error", "", output) == (said, lines)
+
+
+def test_one_compile_error_has_nothing_further() -> None:
+    one = "./solution.go:8:2: syntax error: unexpected name ApiResult at end of statement\n"
+    assert further_compile_errors("compile_error", "", one) is None
+    assert further_compile_errors("crash", "", GO_ERRORS) is None
 
 
 def test_load_crash_with_no_test_run_scores_nothing(tmp_path: Path) -> None:
