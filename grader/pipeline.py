@@ -21,9 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from grader import gaming, rules, sandbox, scoring, self_check_cache
+from grader.demo import demo_lines, without_lines
 from grader.errors import GraderError
 from grader.extract import extract_code
 from grader.models.base import Backend, SampleUnavailable
+from grader.notes import does_not_load
 from grader.store import RunStore, load_run, now_iso
 from grader.tasks import load_tasks
 from grader.types import (
@@ -97,6 +99,7 @@ class Prepared:
     checks: list
     job: TestJob | None
     checked: SelfCheckResult | None = None  # the task's self-check, when graded in a loop
+    demo: list[int] = field(default_factory=list)  # the lines of the reply's demo, if any
 
 
 def prepare(
@@ -115,7 +118,17 @@ def prepare(
         search_paths=rule_paths(task),
     )
     job = test_job(task, extraction.code, timeout_s) if task.tests else None
-    return Prepared(task, extraction, checks, job, checked)
+    demo = demo_lines(extraction.code, task.language, task.entry_point) if job else []
+    return Prepared(task, extraction, checks, job, checked, demo)
+
+
+def demo_job(prepared: Prepared, tests: TestRun) -> TestJob | None:
+    """The tests once more, on the code without its demo, when the code as given did not
+    build or load and has one: the demo is often why, and the function still says something."""
+    if not prepared.demo or prepared.job is None or not does_not_load(tests.status, tests.cases):
+        return None
+    code = without_lines(prepared.job.code, prepared.demo)
+    return prepared.job.model_copy(update={"code": code})
 
 
 def finish(prepared: Prepared, tests: TestRun | None) -> Verdict:
@@ -195,6 +208,12 @@ class Grading:
             tests = (
                 wait_for_run(future, prepared.job) if future is not None and prepared.job else None
             )
+            again = demo_job(prepared, tests) if tests is not None else None
+            if again is not None and tests is not None and self.runner is not None:
+                without = wait_for_run(self.runner.submit(again), again)
+                tests = tests.model_copy(
+                    update={"demo_lines": prepared.demo, "without_demo": without}
+                )
             self._queue.popleft()
             self.done(prepared, finish(prepared, tests), context)
             block = False

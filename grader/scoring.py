@@ -529,6 +529,60 @@ def _lowered(sentence: str) -> str:
 MAX_UNBUILT_DEFECTS = 2
 
 
+def _cause_drafts(
+    cause: RootCause | None, judged: Sequence[_Judged], cases: Sequence[TestCase]
+) -> list[Draft]:
+    """The root cause's note, said once before the requirements' notes."""
+    if cause is None:
+        return []
+    touched = {*cause.requirements, *cause.owners}
+    shared = Note(
+        text=cause.text,
+        kind="root_cause",
+        severity=worst(i.severity for i in judged if i.verdict.id in touched) or "warning",
+        lines=list(cause.lines),
+        evidence=[_case_evidence(c) for c in cases if c.name in cause.cases],
+    )
+    return [Draft(shared, [(line, line) for line in cause.lines])]
+
+
+def _requirement_drafts(judged: Sequence[_Judged]) -> list[Draft]:
+    """The requirements' notes: gating requirements first, then by weight; the task's order
+    among equals."""
+    ordered = sorted(judged, key=lambda i: (not i.verdict.gating, -i.verdict.weight))
+    return [draft for item in ordered for draft in item.notes]
+
+
+def _run_without_demo(tests: TestRun) -> TestRun | None:
+    """The tests' run on the code without its demo, when that code built and ran."""
+    run = tests.without_demo
+    if run is None or run.status in BROKEN_STATUSES or does_not_load(run.status, run.cases):
+        return None
+    return run
+
+
+_SAID_LINE = re.compile(r"\bline (\d+)(?! of the test)")
+
+
+def _through_demo(said: str, lines: Sequence[int], demo: Sequence[int]) -> str:
+    """The build note, saying the demo is where (or through what) the code broke."""
+    at = {*lines, *(int(n) for n in _SAID_LINE.findall(said))}
+    where = "in its demo" if at and at <= set(demo) else "when its demo runs"
+    return f"{said.rstrip('.')}, {where} ({_spans(demo)}); without the demo, the tests ran."
+
+
+def _spans(lines: Sequence[int]) -> str:
+    """``lines 3-4 and 30-33``: consecutive lines as ranges."""
+    runs: list[list[int]] = []
+    for line in sorted(lines):
+        if runs and line == runs[-1][-1] + 1:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    parts = [f"{r[0]}" if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs]
+    return ("line " if len(lines) == 1 else "lines ") + join(parts)
+
+
 def _defects_in_unbuilt_code(checks: Sequence[RuleCheck], gating: set[str]) -> list[Draft]:
     """Mistakes a rule found at a place in code that never ran (``||`` for a default): still
     this code's, so still said, after the build. Absences are not: code that does not build
@@ -671,15 +725,41 @@ def score(
         for r in task.requirements
     ]
 
+    run = _run_without_demo(tests) if unbuilt else None
+    observed: list[_Judged] = []  # what the tests saw of the code without its demo: notes only
+    demo_cause = None
+    if run is not None:
+        demo_cause = _root_cause(task, extraction.code, run.cases, checks)
+        observed = [
+            _judge(
+                task,
+                r,
+                [c for c in checks if c.requirement == r.id],
+                run.cases,
+                False,
+                False,
+                demo_cause,
+                placed,
+            )
+            for r in task.requirements
+        ]
+
     gaming = gaming_rules.found(checks)
     notes = _gaming_notes(gaming)
     syntax = [f for c in checks if _is_syntax(c) and not c.passed for f in c.findings]
     limit = None
     if unbuilt:  # one note, why it does not build; its static findings stay in findings
-        said = compile_note(tests.status, tests.note, tests.output, tests.cases)
+        # the code without its demo did not build either: its own errors are the ones to say
+        # (a type error in the function, not the demo's cut-off string)
+        without = tests.without_demo
+        failed_too = without is not None and run is None and without.status == "compile_error"
+        built_run = without if failed_too and without is not None else tests
+        said = compile_note(built_run.status, built_run.note, built_run.output, built_run.cases)
         line = None if " line " in said else root_cause.error_line(said, extraction.code)
         said = f"{said.rstrip('.')} (line {line})." if line else said
         lines = [line] if line else []
+        if run is not None:
+            said = _through_demo(said, lines, tests.demo_lines)
         package = None
         if task.language == "java":
             package = package_cause(said, extraction.code, (t.read_text() for t in task.tests))
@@ -696,11 +776,18 @@ def score(
             evidence=_run_evidence(tests),
         )
         notes.append(Draft(built))
-        further = None if limit else further_compile_errors(tests.status, tests.note, tests.output)
+        further = (
+            None
+            if limit
+            else further_compile_errors(built_run.status, built_run.note, built_run.output)
+        )
         if further:
             also = Note(text=further[0], kind="compile", severity="error", lines=further[1])
             notes.append(Draft(also))
-        if not limit:
+        if observed:
+            notes += _cause_drafts(demo_cause, observed, run.cases if run else [])
+            notes += _requirement_drafts(observed)
+        elif not limit:
             notes += _defects_in_unbuilt_code(checks, gating)
     if syntax and not unbuilt:
         first = min(f.line for f in syntax)
@@ -721,19 +808,8 @@ def score(
             evidence=_run_evidence(tests),
         )
         notes.append(Draft(problem))
-    if cause is not None:
-        touched = {*cause.requirements, *cause.owners}
-        shared = Note(
-            text=cause.text,
-            kind="root_cause",
-            severity=worst(i.severity for i in judged if i.verdict.id in touched) or "warning",
-            lines=list(cause.lines),
-            evidence=[_case_evidence(c) for c in tests.cases if c.name in cause.cases],
-        )
-        notes.append(Draft(shared, [(line, line) for line in cause.lines]))
-    # gating requirements first, then by weight; the task's order among equals
-    for item in sorted(judged, key=lambda i: (not i.verdict.gating, -i.verdict.weight)):
-        notes += item.notes
+    notes += _cause_drafts(cause, judged, tests.cases)
+    notes += _requirement_drafts(judged)
     covered = {
         (c.rule, repr(sorted(c.params.items())))
         for c in checks

@@ -183,6 +183,10 @@ class TestRun(Frozen):
     output: str = ""  # capped stdout+stderr tail
     duration_s: float = 0.0
     timeout_s: float | None = None
+    # Code that did not build or load, with a demo (top-level calls, prints, asserts; see
+    # grader.demo): the demo's lines, and the tests' run on the code without them
+    demo_lines: list[int] = Field(default_factory=list)
+    without_demo: TestRun | None = None
 
 
 class TestJob(Frozen):

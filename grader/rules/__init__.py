@@ -11,6 +11,7 @@ from ._loader import RULES_DIR, LoadedRule, clear_cache, load_rule, load_rule_fi
 from ._model import Fragment, Matcher, RuleError, RuleSpec, RuleTestCase, RuleTestFile, Variant
 from ._schema import rule_schema, write_schema
 from ._testing import CaseResult, RuleTestReport, find_test_files, run_rule_tests, run_test_file
+from ._tree import parse_tree
 
 __all__ = [
     "CONCEPTS",
@@ -34,6 +35,7 @@ __all__ = [
     "format_message",
     "load_rule",
     "load_rule_file",
+    "parse_tree",
     "rule_exists",
     "rule_schema",
     "run_rule_tests",

@@ -43,6 +43,11 @@ def parser(name: str) -> Parser:
     return found
 
 
+def parse_tree(source: str, lang: str) -> Node:
+    """The root of ``source``'s syntax tree (for readers outside the rule engine)."""
+    return parser(lang).parse(source.encode("utf-8")).root_node
+
+
 @cache
 def concept_kinds(lang: str, concept: str) -> frozenset[str]:
     return frozenset(

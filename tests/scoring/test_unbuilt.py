@@ -295,3 +295,53 @@ def test_a_java_package_line_is_named_as_the_cause_of_the_missing_class() -> Non
         "package."
     )
     assert 1 in verdict.note_details[0].lines
+
+
+# --------------------------------------------------------------------------- a reply's demo
+
+
+def test_a_demo_that_breaks_the_load_is_said_and_the_function_still_observed() -> None:
+    """A correct function whose demo raises at import: no credit (the module as given does not
+    load), one note saying so, and the tests' run without the demo finds nothing else."""
+    task = load_task(TASKS.parent / "user-flags" / "python.yaml")
+    code = (TASKS / "python" / "reference.py").read_text(encoding="utf-8")
+    code += '\n\nassert update_user_flags({}, None)["code"] == 1\n'
+    line = code.count("\n")
+    verdict, _ = grade_code(task, code=code)
+    assert verdict.score == 0.0 and not verdict.passed
+    assert verdict.tests.demo_lines == [line]
+    without = verdict.tests.without_demo
+    assert without is not None and without.failed == 0 and without.passed > 0
+    assert verdict.notes == [
+        f"The code fails to load: AssertionError at line {line}, in its demo (line {line}); "
+        "without the demo, the tests ran."
+    ]
+
+
+def test_behind_a_broken_demo_the_functions_own_failures_are_said() -> None:
+    task = load_task(TASKS.parent / "user-flags" / "python.yaml")
+    code = (TASKS / "python" / "wrong-seed.py").read_text(encoding="utf-8")
+    code += '\n\nassert update_user_flags({}, None)["code"] == 1\n'
+    verdict, _ = grade_code(task, code=code)
+    assert verdict.score == 0.0 and all(r.credit == 0.0 for r in verdict.requirements)
+    first, *rest = verdict.notes
+    assert first.startswith("The code fails to load: ") and "in its demo" in first
+    # the seed's own mistake, as the tests without the demo saw it
+    assert any("50003" in note for note in rest), rest
+
+
+@pytest.mark.shared_cache  # the TypeScript compiler set-up installed
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node")
+def test_demo_data_that_does_not_type_check_is_placed_in_the_demo() -> None:
+    task = load_task(REPO / "tasks" / "resolve-settings" / "typescript.yaml")
+    code = (REPO / "tasks" / "resolve-settings" / "typescript" / "reference.ts").read_text()
+    start = code.count("\n") + 2
+    code += "\nconst d: Settings = { theme: 'dark' };\nconsole.log(resolveSettings(null, d));\n"
+    verdict, _ = grade_code(task, code=code)
+    assert verdict.score == 0.0
+    assert verdict.tests.status == "compile_error"
+    assert verdict.notes == [
+        "The code does not compile: Type '{ theme: \"dark\"; }' is missing the following "
+        "properties from type 'Settings': pageSize, emailDigest, signature at line "
+        f"{start}, in its demo (lines {start}-{start + 1}); without the demo, the tests ran."
+    ]
