@@ -229,7 +229,9 @@ def observe(case: TestCase, solution_file: str | None = None) -> Observation:
             of_code = call and call["fn"] and not hasattr(builtins, call["fn"])
             value = given or (_input_from_call(call["args"]) if of_code else None)
             if "..." in got or "..." in expected:  # pytest shortened both: use its diff line
-                diff = next((m for m in map(_PYTEST_DIFF.match, lines) if m), None)
+                # pytest lists a dict's differing items in hash order: take them sorted
+                diffs = sorted((m for m in map(_PYTEST_DIFF.match, lines) if m), key=_text_of)
+                diff = diffs[0] if diffs else None
                 if diff is None:
                     return Observation(case, input=value, said=first, line=line)
                 got, expected = diff["got"], diff["exp"]
@@ -267,6 +269,10 @@ def observe(case: TestCase, solution_file: str | None = None) -> Observation:
     if diff:
         return Observation(case, got=diff[1], expected=diff[2], input=_given(diff[0]))
     return Observation(case, input=given, said=first.removeprefix("AssertionError: "), line=line)
+
+
+def _text_of(match: re.Match[str]) -> str:
+    return match.group(0)
 
 
 def _truth_values(got: str, expected: str) -> bool:

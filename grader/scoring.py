@@ -432,11 +432,14 @@ def _negative_notes(
                 + [_case_evidence(c) for c in failing],
             )
             return [Draft(note, spans, shown, failures)]
-    # The template cannot be filled from this evidence: say what the evidence says instead.
+    # The template cannot be filled from this evidence: say what the evidence says instead,
+    # the rules' findings and what the tests saw (first, when the findings are only warnings)
     notes = [
         _finding_draft(f, requirement.id, requirement.gating) for f in findings if f.message.strip()
     ]
-    return notes or observed
+    if all(f.severity != "error" for f in findings):
+        return observed + notes
+    return notes + observed
 
 
 def _finding_draft(finding: Finding, requirement: str | None, gating: bool) -> Draft:

@@ -118,3 +118,18 @@ def test_cases_share_a_symptom_only_when_they_show_the_same_answer_or_error() ->
 def test_locate_finds_whole_words_outside_comments() -> None:
     code = "# 50003 is the flag code\nFLAG = 50003\nx = 500031\nreturn FLAG  // 50003\n"
     assert locate(code, "50003") == [2]
+
+
+def test_a_dicts_differing_items_are_read_in_one_order_whatever_order_pytest_lists_them() -> None:
+    """pytest lists them in hash order, which changes from run to run."""
+    items = [
+        "{'tax': '3.7108499999999998'} != {'tax': '3.71'}",
+        "{'discount': '0.0'} != {'discount': '0.00'}",
+        "{'total': '48.69085'} != {'total': '48.69'}",
+    ]
+    head = "AssertionError: assert {'code': 0, '...9999998', ...} == {'code': 0, '...: '3.71', ...}"
+    said = set()
+    for order in (items, items[::-1], items[1:] + items[:1]):
+        message = "\n".join([head, "  Differing items:", *order, "  Use -v to get more diff"])
+        said.add(observe(_case(message, "t.py::test_no_discount")).sentence())
+    assert said == {"The test no discount got 'discount': '0.0'; expected 'discount': '0.00'."}

@@ -535,3 +535,23 @@ def test_code_that_does_not_build_keeps_the_defects_rules_found_but_not_absences
         "Used || for the default at line 7.",
     ]
     assert verdict.score == 0 and not verdict.passed
+
+
+def test_what_the_tests_saw_is_said_beside_a_warning_the_rules_found(
+    user_flags: TaskSpec,
+) -> None:
+    """Validation checks every code, but 0 gets 50001: the tests' observation leads, and
+    the unchecked flag the rules found (a warning) follows; neither hides the other."""
+    warning = finding(
+        "flag-assigned-unchecked",
+        22,
+        "Assigned SystemDeleteFlag (line 22) without checking its value first.",
+    )
+    warning = warning.model_copy(update={"severity": "warning"})
+    checks = checks_for(user_flags, {("flag-assigned-unchecked", None): [warning]})
+    tests = run_of({"invalid user id": "AssertionError: assert 50001 == 50002"})
+    verdict = score(user_flags, CODE, checks, tests)
+    assert verdict.notes[:2] == [
+        "The test invalid user id returns 50002 [0] got 50001; expected 50002 (2 more failing cases).",
+        "Assigned SystemDeleteFlag (line 22) without checking its value first.",
+    ]
