@@ -105,6 +105,7 @@ class Draft:
     spans: list[tuple[int, int]] = field(default_factory=list)
     quotes: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    cases: int = 0  # the failing test cases it speaks for
 
     @property
     def text(self) -> str:
@@ -168,7 +169,9 @@ def group(drafts: Iterable[Draft]) -> list[Note]:
         if not text or any(_same(text, k.text) for k in kept):
             continue
         note = draft.note.model_copy(update={"text": text})
-        draft = Draft(note, list(draft.spans), list(draft.quotes), list(draft.failures))
+        draft = Draft(
+            note, list(draft.spans), list(draft.quotes), list(draft.failures), draft.cases
+        )
         # the same mistake, whichever was said first: the more specific note stays, in the
         # place of the earlier one (notes come most important first)
         at = next(

@@ -313,10 +313,16 @@ def _node_diff(text: str) -> tuple[str | None, str, str] | None:
 
 
 def code_lines(code: str) -> list[tuple[int, str]]:
-    """(line number, text) of ``code`` with comments dropped, roughly: whole comment lines and
-    a trailing ``# ...`` / ``// ...``. For placing evidence, not for parsing."""
+    """(line number, text) of ``code`` with comments dropped, roughly: whole comment lines, a
+    trailing ``# ...`` / ``// ...`` and lines of triple-quoted strings. For placing evidence,
+    not for parsing."""
     out = []
+    quoted = False  # inside a triple-quoted string: a docstring's words are not code
     for number, text in enumerate(code.splitlines(), 1):
+        quotes = text.count('"""') + text.count("'''")
+        if quoted or quotes:
+            quoted = quoted != (quotes % 2 == 1)
+            continue
         if re.match(r"^\s*(?:#|//|/\*|\*)", text):
             continue
         out.append((number, re.sub(r"\s(?:#|//)\s.*$", "", text)))

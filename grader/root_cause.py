@@ -190,6 +190,11 @@ def find(
             if len(cases) < MIN_ANSWERS or len(expected) < 2:
                 continue
         candidates.append((len(cases), symptom, items))
+    mixed = _mixed_codes(failing, code, known, explained)
+    errors = any(symptom.startswith("error:") for _, symptom, _ in candidates)
+    most = max((n for n, _, _ in candidates), default=0)
+    if mixed is not None and not errors and len(mixed.cases) >= most:
+        return mixed
     if not candidates:
         return None
     # an error on the normal path before a shared wrong answer: the crash hides the rest
@@ -240,3 +245,76 @@ def find(
         f"The code answered {got} in {spread} that expected {_join(expected[:4])} ({shown}){where}."
     )
     return RootCause(text, lines[:4], names, requirements, owners)
+
+
+def _mixed_codes(
+    failing: Mapping[str, Sequence[Observation]],
+    code: str,
+    known: set[str],
+    explained: set[str] | frozenset[str],
+) -> RootCause | None:
+    """Codes answered for one another: two swapped (40002 where 40001 is expected, and 40001
+    where 40002 is), or shifted alike (42002 for 42001, 42003 for 42002). A code is the task's
+    when it is ``known`` or some failing test expects it."""
+    known = known | {
+        answer(item.expected or "").strip("'\"")
+        for observations in failing.values()
+        for item in observations
+    }
+    pairs: dict[tuple[str, str], list[tuple[str, Observation]]] = {}
+    for requirement, observations in failing.items():
+        for item in observations:
+            got = answer(item.got or "").strip("'\"")
+            expected = answer(item.expected or "").strip("'\"")
+            if got in explained:  # a rule's finding places it (50003 in the catch)
+                continue
+            if got != expected and {got, expected} <= known and _error_code(got, expected):
+                pairs.setdefault((expected, got), []).append((requirement, item))
+    swapped = [(a, b) for a, b in pairs if a < b and (b, a) in pairs]
+    if swapped:
+        a, b = max(swapped, key=lambda p: len(pairs[p]) + len(pairs[p[::-1]]))
+        found = pairs[(a, b)] + pairs[(b, a)]
+        said = f"The code swaps error codes {a} and {b}: it answered {b} where {a} was expected and {a} where {b} was"
+        lines = sorted({*locate(code, a)[:2], *locate(code, b)[:2]})
+        return _code_cause(said, found, lines)
+    shifts: dict[int, list[tuple[str, str]]] = {}
+    for expected, got in pairs:
+        shifts.setdefault(int(got) - int(expected), []).append((expected, got))
+    if not shifts:
+        return None
+    delta, shifted = max(shifts.items(), key=lambda item: sum(len(pairs[p]) for p in item[1]))
+    found = [entry for p in shifted for entry in pairs[p]]
+    every = sum(len(entries) for entries in pairs.values())
+    # off by one along a chain (42002 for 42001 and 42003 for 42002): two codes each one off
+    # with nothing between them are two checks that went wrong on their own
+    chained = any((got, str(int(got) + delta)) in pairs for _, got in shifted)
+    if abs(delta) != 1 or not chained or len(found) < MIN_ANSWERS or 3 * len(found) < 2 * every:
+        return None
+    shifted.sort(key=lambda p: int(p[0]))
+    first, *rest = shifted
+    said = (
+        f"The error codes are off by one: the code answered {first[1]} where {first[0]} was expected, "
+        + _join([f"{got} for {expected}" for expected, got in rest[:3]])
+    )
+    lines = sorted({line for _, got in shifted for line in locate(code, got)[:1]})
+    return _code_cause(said, found, lines)
+
+
+def _code_cause(
+    said: str, found: Sequence[tuple[str, Observation]], lines: Sequence[int]
+) -> RootCause | None:
+    requirements = list(dict.fromkeys(requirement for requirement, _ in found))
+    if len(requirements) < MIN_REQUIREMENTS:
+        return None
+    spread = f"{_plural(len(found), 'test')} of {_plural(len(requirements), 'requirement')}"
+    where = f"; see {_lines_text(lines)}" if lines else ""
+    names = frozenset(item.case.name for _, item in found)
+    # each requirement answered wrongly itself: its cases count against it, it is not blocked
+    return RootCause(
+        f"{said} ({spread}){where}.", list(lines[:4]), names, requirements, requirements
+    )
+
+
+def _error_code(*answers: str) -> bool:
+    """Numbers that name a case (50001, 404), not 0 or a count."""
+    return all(len(a) >= 3 and a.isdigit() and int(a) > 0 for a in answers)

@@ -431,7 +431,7 @@ def _negative_notes(
                 evidence=[_finding_evidence(f) for f in findings]
                 + [_case_evidence(c) for c in failing],
             )
-            return [Draft(note, spans, shown, failures)]
+            return [Draft(note, spans, shown, failures, len(failing))]
     # The template cannot be filled from this evidence: say what the evidence says instead,
     # the rules' findings and what the tests saw (first, when the findings are only warnings)
     notes = [
@@ -488,7 +488,7 @@ def _observed_note(
         )
 
     if first is None:
-        return Draft(said(_tests_sentence(failing), []), [], [], failures)
+        return Draft(said(_tests_sentence(failing), []), [], [], failures, len(failing))
     text = first.sentence()
     others = len(failing) - 1
     swap = _swapped(first, read)
@@ -498,7 +498,7 @@ def _observed_note(
     if others:
         text = f"{text[:-1]} ({others} more failing {'case' if others == 1 else 'cases'})."
     spans = [(first.line, first.line)] if first.line else []
-    return Draft(said(text, [first.line] if first.line else []), spans, [], failures)
+    return Draft(said(text, [first.line] if first.line else []), spans, [], failures, len(failing))
 
 
 def _swapped(
@@ -546,7 +546,7 @@ def _cause_drafts(
         lines=list(cause.lines),
         evidence=[_case_evidence(c) for c in cases if c.name in cause.cases],
     )
-    return [Draft(shared, [(line, line) for line in cause.lines])]
+    return [Draft(shared, [(line, line) for line in cause.lines], cases=len(cause.cases))]
 
 
 def _requirement_drafts(judged: Sequence[_Judged]) -> list[Draft]:
@@ -554,6 +554,16 @@ def _requirement_drafts(judged: Sequence[_Judged]) -> list[Draft]:
     among equals."""
     ordered = sorted(judged, key=lambda i: (not i.verdict.gating, -i.verdict.weight))
     return [draft for item in ordered for draft in item.notes]
+
+
+def _cause_first(cause: list[Draft], requirements: list[Draft]) -> list[Draft]:
+    """The root cause before the requirements' notes, unless the first of those speak for
+    more failing tests than it does (a KeyError in 2 tests is not what 20 failures are about)."""
+    if not cause:
+        return requirements
+    at = next((i for i, d in enumerate(requirements) if d.cases <= cause[0].cases), None)
+    at = len(requirements) if at is None else at
+    return requirements[:at] + cause + requirements[at:]
 
 
 def _run_without_demo(tests: TestRun) -> TestRun | None:
@@ -788,8 +798,10 @@ def score(
             also = Note(text=further[0], kind="compile", severity="error", lines=further[1])
             notes.append(Draft(also))
         if observed:
-            notes += _cause_drafts(demo_cause, observed, run.cases if run else [])
-            notes += _requirement_drafts(observed)
+            notes += _cause_first(
+                _cause_drafts(demo_cause, observed, run.cases if run else []),
+                _requirement_drafts(observed),
+            )
         elif not limit:
             notes += _defects_in_unbuilt_code(checks, gating)
     if syntax and not unbuilt:
@@ -811,8 +823,7 @@ def score(
             evidence=_run_evidence(tests),
         )
         notes.append(Draft(problem))
-    notes += _cause_drafts(cause, judged, tests.cases)
-    notes += _requirement_drafts(judged)
+    notes += _cause_first(_cause_drafts(cause, judged, tests.cases), _requirement_drafts(judged))
     covered = {
         (c.rule, repr(sorted(c.params.items())))
         for c in checks

@@ -218,7 +218,9 @@ def _field_name(loc: Sequence[int | str]) -> str:
         if isinstance(part, int):
             name += f"[{part}]"
         else:
-            name += f".{part}" if name else str(part)
+            # a key that is not a plain name (one holding a newline) is shown quoted
+            text = str(part) if str(part).isprintable() else repr(str(part))
+            name += f".{text}" if name else text
     return name or "(top level)"
 
 

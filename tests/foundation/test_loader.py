@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from grader.errors import SpecError
@@ -183,6 +183,7 @@ FIELDS = [
 ]
 
 
+@example(field="limits", value={"\n": None}, drop=False)  # a key holding a newline
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(field=st.sampled_from(FIELDS), value=yaml_values, drop=st.booleans())
 def test_loader_property_any_mutation_loads_or_gives_one_spec_error(

@@ -62,6 +62,26 @@ def test_python_pass_and_fail(tmp_path: Path) -> None:
     assert "assert 5 == -5" in message  # pytest's assertion rewriting explains the failure
 
 
+def test_hypothesis_meets_the_same_examples_every_run(tmp_path: Path) -> None:
+    """Property tests are derandomized in the sandbox, so a bug that only some inputs show
+    fails (or passes) the same way each time the same code is graded."""
+    tests = """
+from hypothesis import given, settings, strategies as st
+from solution import twice
+
+@settings(max_examples=5)
+@given(st.integers())
+def test_profile_is_derandomized(x):
+    assert settings().derandomize and twice(x) == 2 * x
+"""
+    code = "def twice(x):\n    return 2 * x\n"
+    job = make_job(
+        tmp_path, "python", code, {"test_ex.py": tests}, entry_point="twice", timeout_s=30
+    )
+    run = sandbox.run_tests(job)
+    assert run.status == "ok" and run.passed == 1 and run.failed == 0, run
+
+
 def test_python_pytest_features_and_hypothesis(tmp_path: Path) -> None:
     tests = """
 import pytest

@@ -247,3 +247,79 @@ def test_misspelled_fields_skip_comments_and_the_right_spelling() -> None:
         (3, "'userid'", "UserId"),
         (4, '"activeFlag"', "ActiveFlag"),
     ]
+
+
+SHIFTED = '''\
+def check(params):
+    """Returns 42001 when a date is missing."""
+    if not params.get("from"):
+        return 42002
+    if bad(params):
+        return 42003
+    return 0
+'''
+
+
+def test_codes_shifted_alike_are_one_fault_placed_where_the_code_returns_them() -> None:
+    failing = {
+        "missing": [_seen("t1", "42002", "42001"), _seen("t2", "42002", "42001")],
+        "format": [_seen("t3", "42003", "42002"), _seen("t4", "42003", "42002")],
+        "other": [_seen("t5", "0", "42002")],
+        "order": [_seen("t6", "0", "42003")],  # a code is the task's: some test expects it
+    }
+    cause = find(failing, SHIFTED, {})
+    assert cause is not None
+    assert cause.text == (
+        "The error codes are off by one: the code answered 42002 where 42001 was expected, "
+        "42003 for 42002 (4 tests of 2 requirements); see lines 4 and 6."
+    )  # line 2's docstring names 42001 but returns nothing
+    assert cause.cases == {"t1", "t2", "t3", "t4"}
+    assert cause.owners == ["missing", "format"]  # each answered wrongly itself: not blocked
+
+
+def test_two_codes_swapped_are_one_fault() -> None:
+    failing = {
+        "page": [_seen("t1", "40002", "40001"), _seen("t2", "40002", "40001")],
+        "size": [_seen("t3", "40001", "40002")],
+    }
+    cause = find(failing, "if page < 1:\n    return 40002\nif size < 1:\n    return 40001\n", {})
+    assert cause is not None and cause.text.startswith(
+        "The code swaps error codes 40001 and 40002: it answered 40002 where 40001 was expected "
+        "and 40001 where 40002 was (3 tests of 2 requirements); see lines 2 and 4."
+    )
+
+
+def test_a_success_answered_for_an_error_is_no_swap() -> None:
+    # 0 for a bad input and an error for a good one are two missing or misplaced checks
+    failing = {
+        "valid": [_seen("t1", "43002", "0"), _seen("t2", "43002", "0")],
+        "invalid": [_seen("t3", "0", "43002")],
+    }
+    cause = find(failing, "return 43002", {})
+    assert cause is None or "swaps" not in cause.text
+
+
+# Any known status is let through, and a missing history raises: the KeyError fails 2 tests,
+# the missing transition table 20.
+NO_TRANSITIONS = """\
+def change_order_status(order: dict, new_status: str) -> dict:
+    if order["status"] not in ["PENDING", "PAID", "SHIPPED", "DELIVERED", "CANCELLED"]:
+        return {"code": 44001, "message": "Invalid order status"}
+
+    if new_status not in ["PENDING", "PAID", "SHIPPED", "DELIVERED", "CANCELLED"]:
+        return {"code": 44002, "message": "Invalid transition from status"}
+
+    order["status"] = new_status
+    order["history"].append(new_status)
+
+    return {"code": 0, "status": new_status}
+"""
+
+
+def test_a_root_cause_of_few_tests_follows_the_failure_of_many() -> None:
+    task = load_task(REPO / "tasks" / "order-status" / "python.yaml")
+    verdict, _ = grade_code(task, code=NO_TRANSITIONS)
+    first, *rest = verdict.notes
+    assert "forbidden transitions" in first and "more failing cases" in first, verdict.notes
+    crash = next(n for n in rest if n.startswith("The code raises KeyError: 'history' at line 9"))
+    assert "which fails 2 tests" in crash
