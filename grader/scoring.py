@@ -556,6 +556,13 @@ def _requirement_drafts(judged: Sequence[_Judged]) -> list[Draft]:
     return [draft for item in ordered for draft in item.notes]
 
 
+def _never_named(entry_point: str, code: str) -> bool:
+    """Whether the code does not even name the function the task asks for (a reply of only
+    ``using`` lines): not a wrong body, a missing one."""
+    name = entry_point.rsplit(".", 1)[-1]
+    return bool(name) and re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", code) is None
+
+
 def _cause_first(cause: list[Draft], requirements: list[Draft]) -> list[Draft]:
     """The root cause before the requirements' notes, unless the first of those speak for
     more failing tests than it does (a KeyError in 2 tests is not what 20 failures are about)."""
@@ -759,6 +766,9 @@ def score(
 
     gaming = gaming_rules.found(checks)
     notes = _gaming_notes(gaming)
+    if _never_named(task.entry_point, extraction.code):
+        said = f"The code never defines {task.entry_point}, which the task asks for."
+        notes.append(Draft(Note(text=said, kind="no_code", severity="error")))
     syntax = [f for c in checks if _is_syntax(c) and not c.passed for f in c.findings]
     limit = None
     if unbuilt:  # one note, why it does not build; its static findings stay in findings

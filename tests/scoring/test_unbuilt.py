@@ -345,3 +345,13 @@ def test_demo_data_that_does_not_type_check_is_placed_in_the_demo() -> None:
         "properties from type 'Settings': pageSize, emailDigest, signature at line "
         f"{start}, in its demo (lines {start}-{start + 1}); without the demo, the tests ran."
     ]
+
+
+def test_code_that_never_names_the_entry_point_says_so_first() -> None:
+    task = load_task(TASKS.parent / "user-flags" / "python.yaml")
+    verdict, _ = grade_code(task, code="import os\nimport sys\n")
+    assert verdict.score == 0.0 and not verdict.passed
+    assert verdict.notes[0] == "The code never defines update_user_flags, which the task asks for."
+    # a body that is wrong is not a missing one
+    wrong, _ = grade_code(task, code="def update_user_flags(request, repo):\n    return None\n")
+    assert not any("never defines" in note for note in wrong.notes)
