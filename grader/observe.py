@@ -47,8 +47,10 @@ _ERROR = re.compile(
     r"^(?:[\w.]+\.)?(?P<type>\w*(?:Error|Exception|Exit)|KeyError|StopIteration|panic)"
     r"(?::\s*(?P<text>.*))?$"
 )
+# a test's words for what it did before checking ("after {...}: + actual - expected"), not an input
+_CONTEXT = re.compile(r"(?:after|before|once|then|when)\b", re.IGNORECASE)
 _JS_ERRORS = re.compile(
-    r"Cannot read propert|Cannot set propert|is not a function|is not defined|is not iterable"
+    r"Cannot read propert|Cannot set propert|Cannot convert|is not a function|is not defined|is not iterable"
     r"|is not a constructor|Cannot find module|Maximum call stack|before initialization"
 )
 _GO_PREFIX = re.compile(r"^\S+_test\.go:\d+:\s*")
@@ -264,6 +266,8 @@ def observe(case: TestCase, solution_file: str | None = None) -> Observation:
             return Observation(case, input=given, said=_check_failed(None))
         return Observation(case, got=got, expected=expected, input=given)
     diff = _node_diff(first)
+    if diff and diff[0] and _CONTEXT.match(diff[0]):  # "after {...}": what the test did first
+        return Observation(case, got=diff[1], expected=diff[2], input=given)
     if diff and diff[0] and _given(diff[0]) is None:  # the test's own sentence says it
         return Observation(case, input=given, said=diff[0])
     if diff:

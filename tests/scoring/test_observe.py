@@ -133,3 +133,23 @@ def test_a_dicts_differing_items_are_read_in_one_order_whatever_order_pytest_lis
         message = "\n".join([head, "  Differing items:", *order, "  Use -v to get more diff"])
         said.add(observe(_case(message, "t.py::test_no_discount")).sentence())
     assert said == {"The test no discount got 'discount': '0.0'; expected 'discount': '0.00'."}
+
+
+@pytest.mark.parametrize(
+    ("message", "sentence"),
+    [
+        # the test's words for what it did first are not an input
+        (
+            'after {"from":"b","to":"a","amountCents":99999}: + actual - expected: {: +   a: NaN,'
+            ": -   a: 5000,: empty: 0: }",
+            "The test refused transfer got a: NaN, empty: 0; expected a: 5000, empty: 0.",
+        ),
+        # a TypeError node throws without its type name is still an error of the code
+        (
+            "Cannot convert object to primitive value",
+            "In the test refused transfer, the code raised Cannot convert object to primitive value.",
+        ),
+    ],
+)
+def test_node_messages_without_an_input(message: str, sentence: str) -> None:
+    assert observe(_case(message, "t.test.js::refused transfer")).sentence() == sentence

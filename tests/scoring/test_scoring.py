@@ -197,7 +197,7 @@ def small_task(**scoring: float) -> TaskSpec:
         language="python",
         title="t",
         prompt="p",
-        entry_point="f",
+        entry_point="update_user_flags",  # what CODE defines
         params={"flags": ["ActiveFlag", "SystemDeleteFlag"]},
         scoring=Scoring(**scoring),
         requirements=[
