@@ -731,38 +731,31 @@ def score(
     gating = {r.id for r in task.requirements if r.gating}
     cause = None if broken or unbuilt else _root_cause(task, extraction.code, tests.cases, checks)
     placed = frozenset(quotes(f for c in checks if not c.passed for f in c.findings))
-    judged = [
-        _judge(
-            task,
-            r,
-            [c for c in checks if c.requirement == r.id],
-            tests.cases,
-            broken,
-            unbuilt,
-            cause,
-            placed,
-        )
-        for r in task.requirements
-    ]
 
+    def judge_all(
+        cases: Sequence[TestCase], broken: bool, unbuilt: bool, cause: RootCause | None
+    ) -> list[_Judged]:
+        return [
+            _judge(
+                task,
+                r,
+                [c for c in checks if c.requirement == r.id],
+                cases,
+                broken,
+                unbuilt,
+                cause,
+                placed,
+            )
+            for r in task.requirements
+        ]
+
+    judged = judge_all(tests.cases, broken, unbuilt, cause)
     run = _run_without_demo(tests) if unbuilt else None
     observed: list[_Judged] = []  # what the tests saw of the code without its demo: notes only
     demo_cause = None
     if run is not None:
         demo_cause = _root_cause(task, extraction.code, run.cases, checks)
-        observed = [
-            _judge(
-                task,
-                r,
-                [c for c in checks if c.requirement == r.id],
-                run.cases,
-                False,
-                False,
-                demo_cause,
-                placed,
-            )
-            for r in task.requirements
-        ]
+        observed = judge_all(run.cases, False, False, demo_cause)
 
     gaming = gaming_rules.found(checks)
     notes = _gaming_notes(gaming)
