@@ -237,6 +237,9 @@ def observe(case: TestCase, solution_file: str | None = None) -> Observation:
                 if diff is None:
                     return Observation(case, input=value, said=first, line=line)
                 got, expected = diff["got"], diff["exp"]
+            counted = _counted(call, lines[index + 1 :]) if call and not of_code else None
+            if counted:  # "where 0 = len([])", "where [] = <Gateway>.charges": what it counted
+                got = f"{counted} = {got}"
             return Observation(case, got=got, expected=expected, input=value, line=line)
         for pattern in _COMPARISONS:
             found = pattern.match(text.removeprefix("AssertionError: "))
@@ -273,6 +276,17 @@ def observe(case: TestCase, solution_file: str | None = None) -> Observation:
     if diff:
         return Observation(case, got=diff[1], expected=diff[2], input=_given(diff[0]))
     return Observation(case, input=given, said=first.removeprefix("AssertionError: "), line=line)
+
+
+_ATTRIBUTE = re.compile(r"^\+\s+where .+? = <[^<>]*>\.(?P<name>\w+)$")
+
+
+def _counted(call: re.Match[str], rest: list[str]) -> str | None:
+    """``len(charges)`` for a test's ``len(gateway.charges)``, as pytest's where-lines show it."""
+    if call["fn"] != "len":
+        return None
+    attribute = next((m for m in map(_ATTRIBUTE.match, rest) if m), None)
+    return f"len({attribute['name']})" if attribute else None
 
 
 def _text_of(match: re.Match[str]) -> str:

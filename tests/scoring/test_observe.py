@@ -28,7 +28,7 @@ def _case(message: str, name: str = "t.py::test_invalid_user_id") -> TestCase:
         # a builtin in pytest's where-line is the test's own counting, not a call of the code
         (
             "assert 0 == 1\n +  where 0 = len([])\n +    where [] = <Gateway object>.charges",
-            "The test invalid user id got 0; expected 1.",
+            "The test invalid user id got len(charges) = 0; expected 1.",
         ),
         # hypothesis names the failing input
         (
