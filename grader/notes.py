@@ -348,6 +348,10 @@ class CompileError:
         return bool(_MINOR_ERROR.search(self.message))
 
     @property
+    def in_tests(self) -> bool:
+        return _test_file(self.file)
+
+    @property
     def shape(self) -> str:
         """The message with what it quotes left out: one using of a missing namespace reads
         like the next."""
@@ -403,14 +407,14 @@ def further_compile_errors(status: str, note: str, output: str) -> tuple[str, li
         return None
     lead = _lead_error(errors)
     seen = {lead.shape, (lead.file, lead.line)}
-    ordered = sorted(errors, key=lambda e: (e.minor, _in_tests(e)))
+    ordered = sorted(errors, key=lambda e: (e.minor, e.in_tests))
     chosen: list[CompileError] = []
     for error in ordered:
         if error.shape in seen or (error.file, error.line) in seen:
             continue
         if _PARSE_ERROR.search(error.message):
             continue  # past the first, the parser's errors are mostly its recovery's
-        if _in_tests(error) and error.message.startswith(_NO_SYMBOL):
+        if error.in_tests and error.message.startswith(_NO_SYMBOL):
             continue  # what the tests miss is the code's class or method: said by the code's errors
         seen |= {error.shape, (error.file, error.line)}
         chosen.append(error)
@@ -420,12 +424,13 @@ def further_compile_errors(status: str, note: str, output: str) -> tuple[str, li
         return None
     parts = [f"{_where(str(e.line), e.file)} ({_clipped(e.message)})" for e in chosen]
     said = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    lines = [e.line for e in chosen if not _in_tests(e)]
+    lines = [e.line for e in chosen if not e.in_tests]
     return f"It also does not compile at {said}.", lines
 
 
-def _in_tests(error: CompileError) -> bool:
-    return "test" in error.file.rsplit("/", 1)[-1].casefold()
+def _test_file(path: str) -> bool:
+    """Whether ``path`` names one of the tests' files (``UserFlagsServiceTest.java``)."""
+    return "test" in path.rsplit("/", 1)[-1].casefold()
 
 
 def _clipped(message: str, limit: int = 120) -> str:
@@ -485,9 +490,8 @@ _RAISED_AT = re.compile(r"\(at (?P<file>[\w.-]+):(?P<line>\d+)[;)]")
 
 
 def _where(line: str, file: str) -> str:
-    name = file.rsplit("/", 1)[-1]
-    if "test" in name.casefold():
-        return f"line {line} of the test file {name}"
+    if _test_file(file):
+        return f"line {line} of the test file {file.rsplit('/', 1)[-1]}"
     return f"line {line}"
 
 
@@ -509,10 +513,10 @@ def compile_note(status: str, note: str, output: str, cases: Sequence[Any] = ())
         message = raised[-1] if raised else first_line(loading[0].message, MAX_NOTE)
         message = _RAISED_AT.sub("", message).strip()
         message = _HOST_PATH.sub("", message) or "the tests could not import it"
-        places = [m for m in _TRACE.finditer(output) if "test" not in m["file"].casefold()]
+        places = [m for m in _TRACE.finditer(output) if not _test_file(m["file"])]
         where = _where(places[-1]["line"], places[-1]["file"]) if places else None
         own = _RAISED_AT.search(loading[0].message)  # raised in the solution's own process
-        if own and "test" not in own["file"].casefold():
+        if own and not _test_file(own["file"]):
             where = _where(own["line"], own["file"])
         return _sentence("fails to load", message, where)
     text = note.strip().removeprefix(COMPILE_PREFIX).strip()

@@ -99,7 +99,6 @@ class Prepared:
     checks: list
     job: TestJob | None
     checked: SelfCheckResult | None = None  # the task's self-check, when graded in a loop
-    demo: list[int] = field(default_factory=list)  # the lines of the reply's demo, if any
 
 
 def prepare(
@@ -118,17 +117,20 @@ def prepare(
         search_paths=rule_paths(task),
     )
     job = test_job(task, extraction.code, timeout_s) if task.tests else None
-    demo = demo_lines(extraction.code, task.language, task.entry_point) if job else []
-    return Prepared(task, extraction, checks, job, checked, demo)
+    return Prepared(task, extraction, checks, job, checked)
 
 
-def demo_job(prepared: Prepared, tests: TestRun) -> TestJob | None:
-    """The tests once more, on the code without its demo, when the code as given did not
-    build or load and has one: the demo is often why, and the function still says something."""
-    if not prepared.demo or prepared.job is None or not does_not_load(tests.status, tests.cases):
+def demo_job(prepared: Prepared, tests: TestRun) -> tuple[TestJob, list[int]] | None:
+    """The tests once more, on the code without its demo (and the demo's lines), when the
+    code as given did not build or load and has one: the demo is often why, and the function
+    still says something. Looked for only then, so no other sample pays for it."""
+    job = prepared.job
+    if job is None or not does_not_load(tests.status, tests.cases):
         return None
-    code = without_lines(prepared.job.code, prepared.demo)
-    return prepared.job.model_copy(update={"code": code})
+    demo = demo_lines(job.code, prepared.task.language, prepared.task.entry_point)
+    if not demo:
+        return None
+    return job.model_copy(update={"code": without_lines(job.code, demo)}), demo
 
 
 def finish(prepared: Prepared, tests: TestRun | None) -> Verdict:
@@ -208,12 +210,14 @@ class Grading:
             tests = (
                 wait_for_run(future, prepared.job) if future is not None and prepared.job else None
             )
-            again = demo_job(prepared, tests) if tests is not None else None
-            if again is not None and tests is not None and self.runner is not None:
-                without = wait_for_run(self.runner.submit(again), again)
-                tests = tests.model_copy(
-                    update={"demo_lines": prepared.demo, "without_demo": without}
-                )
+            if (
+                tests is not None
+                and self.runner is not None
+                and (again := demo_job(prepared, tests))
+            ):
+                job, demo = again
+                without = wait_for_run(self.runner.submit(job), job)
+                tests = tests.model_copy(update={"demo_lines": demo, "without_demo": without})
             self._queue.popleft()
             self.done(prepared, finish(prepared, tests), context)
             block = False

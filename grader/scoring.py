@@ -584,9 +584,10 @@ def _run_without_demo(tests: TestRun) -> TestRun | None:
 _SAID_LINE = re.compile(r"\bline (\d+)(?! of the test)")
 
 
-def _through_demo(said: str, lines: Sequence[int], demo: Sequence[int]) -> str:
-    """The build note, saying the demo is where (or through what) the code broke."""
-    at = {*lines, *(int(n) for n in _SAID_LINE.findall(said))}
+def _through_demo(said: str, demo: Sequence[int]) -> str:
+    """The build note (with its line, if any), saying the demo is where (or through what)
+    the code broke."""
+    at = {int(n) for n in _SAID_LINE.findall(said)}
     where = "in its demo" if at and at <= set(demo) else "when its demo runs"
     return f"{said.rstrip('.')}, {where} ({_spans(demo)}); without the demo, the tests ran."
 
@@ -768,14 +769,14 @@ def score(
         # the code without its demo did not build either: its own errors are the ones to say
         # (a type error in the function, not the demo's cut-off string)
         without = tests.without_demo
-        failed_too = without is not None and run is None and without.status == "compile_error"
-        built_run = without if failed_too and without is not None else tests
+        failed_too = run is None and without is not None and without.status == "compile_error"
+        built_run = without if failed_too and without else tests
         said = compile_note(built_run.status, built_run.note, built_run.output, built_run.cases)
         line = None if " line " in said else root_cause.error_line(said, extraction.code)
         said = f"{said.rstrip('.')} (line {line})." if line else said
         lines = [line] if line else []
         if run is not None:
-            said = _through_demo(said, lines, tests.demo_lines)
+            said = _through_demo(said, tests.demo_lines)
         package = None
         if task.language == "java":
             package = package_cause(said, extraction.code, (t.read_text() for t in task.tests))
