@@ -581,7 +581,7 @@ def _run_without_demo(tests: TestRun) -> TestRun | None:
     return run
 
 
-_SAID_LINE = re.compile(r"\bline (\d+)(?! of the test)")
+_SAID_LINE = re.compile(r"\bline (\d+)\b(?! of the test)")  # the code's lines, not the tests'
 
 
 def _through_demo(said: str, demo: Sequence[int]) -> str:

@@ -355,3 +355,12 @@ def test_code_that_never_names_the_entry_point_says_so_first() -> None:
     # a body that is wrong is not a missing one
     wrong, _ = grade_code(task, code="def update_user_flags(request, repo):\n    return None\n")
     assert not any("never defines" in note for note in wrong.notes)
+
+
+def test_a_test_files_line_is_not_read_as_a_line_of_the_demo() -> None:
+    """'line 20 of the test file' is no line of the code: not 'line 2', in the demo."""
+    from grader.scoring import _through_demo
+
+    said = "The code does not compile: Cannot find symbol at line 20 of the test file T.java."
+    assert "when its demo runs (lines 2-3)" in _through_demo(said, [2, 3])
+    assert "in its demo (line 20)" in _through_demo("The code fails to load: X at line 20.", [20])
