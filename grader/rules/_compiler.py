@@ -20,7 +20,15 @@ from typing import Any
 from tree_sitter import Node, Query
 
 from ._concepts import CONCEPTS
-from ._definitions import _names_for, _names_in, _norm_name, called_bodies, definitions, mention
+from ._definitions import (
+    _names_for,
+    _names_in,
+    _norm_name,
+    called_bodies,
+    definitions,
+    mention,
+    parameter_of_enclosing,
+)
 from ._lookup import SMALL, Anchor, Check, Ctx, Env, KindAnchor, QueryAnchor, _union, in_range
 from ._model import Matcher, RuleError
 from ._tree import concept_kinds, language
@@ -296,7 +304,11 @@ class Compiler:
         def check(node: Node, env: Env, ctx: Ctx) -> Env | None:
             if node.type not in ident:
                 return None
-            for d in definitions(ctx, ctx.code.text(node)):
+            name = ctx.code.text(node)
+            defs = definitions(ctx, name)
+            if defs and parameter_of_enclosing(ctx, node, name):  # the parameter, not those
+                defs = [d for d in defs if d.scope is not None]
+            for d in defs:
                 for value in d.values:
                     found = sub.check(value, env, ctx)
                     if found is not None:

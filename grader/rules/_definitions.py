@@ -120,14 +120,34 @@ def _definition_entry(ctx: Ctx, node: Node) -> tuple[list[str], Definition] | No
 
 def _visible(defs: list[Definition], at: Node, ctx: Ctx) -> list[Definition]:
     """Those of ``defs`` (one name's) that reach ``at``: earlier ones in its function, and
-    top-level ones."""
+    top-level ones unless a function around ``at`` takes a parameter of that name."""
     scope = ctx.code.scope_of(at)
     scope_id = scope.id if scope is not None else None
+    hidden = bool(defs) and parameter_of_enclosing(ctx, at, ctx.code.text(at))
     return [
         d
         for d in defs
-        if d.scope is None or (d.scope == scope_id and d.node.start_byte < at.start_byte)
+        if (d.scope is None and not hidden)
+        or (d.scope == scope_id and d.node.start_byte < at.start_byte)
     ]
+
+
+def parameter_of_enclosing(ctx: Ctx, at: Node, name: str) -> bool:
+    """Whether a function around ``at`` takes a parameter called ``name``: there, ``name`` is
+    that parameter, whatever the file defines at its top level (a demo's ``const repo``)."""
+    code = ctx.code
+    function = code.scope_of(at)
+    while function is not None:
+        params = function.child_by_field_name("parameters") or function.child_by_field_name(
+            "parameter"
+        )
+        if params is not None and any(
+            n.type == "identifier" and code.text(n) == name
+            for n in (params, *code.walk(params))  # an arrow's lone parameter is the node
+        ):
+            return True
+        function = code.function_of(function)
+    return False
 
 
 # ---------------------------------------------------------------------- names
