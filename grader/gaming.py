@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from grader.rules import RULES_DIR
+from grader import rules
 from grader.types import Gaming, RuleBinding, RuleCheck
 
 PREFIX = "gaming-"
@@ -28,13 +28,7 @@ def strategy(rule_id: str) -> str:
 @lru_cache(maxsize=1)
 def rule_ids() -> tuple[str, ...]:
     """Every gaming rule in ``rubrics/rules/``, by id."""
-    return tuple(
-        sorted(
-            path.stem
-            for path in RULES_DIR.glob(f"{PREFIX}*.yml")
-            if not path.name.endswith("-test.yml")
-        )
-    )
+    return rules.rule_ids(PREFIX)
 
 
 def bindings() -> list[RuleBinding]:

@@ -20,7 +20,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from grader import gaming, rules, sandbox, scoring, self_check_cache
+from grader import gaming, review, rules, sandbox, scoring, self_check_cache
 from grader.demo import demo_lines, without_lines
 from grader.errors import GraderError
 from grader.extract import extract_code
@@ -65,10 +65,11 @@ class SelfCheckResult:
 
 
 def bindings(task: TaskSpec) -> list:
-    """The task's own bindings, then the gaming rules every task gets."""
+    """The task's own bindings, then the gaming and review rules every task gets."""
     own = list(task.rules) + [binding for req in task.requirements for binding in req.rules]
     bound = {binding.rule for binding in own}
-    return own + [binding for binding in gaming.bindings() if binding.rule not in bound]
+    always = gaming.bindings() + review.bindings()
+    return own + [binding for binding in always if binding.rule not in bound]
 
 
 def rule_paths(task: TaskSpec) -> list[Path]:

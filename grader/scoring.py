@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from grader import gaming as gaming_rules
-from grader import root_cause
+from grader import review, root_cause
 from grader.notes import (
     BROKEN_STATUSES,
     NO_CODE,
@@ -616,8 +616,19 @@ def _defects_in_unbuilt_code(checks: Sequence[RuleCheck], gating: set[str]) -> l
         for f in c.findings
         if f.message.strip() and anchors([f])
     ]
-    found = sorted(found, key=lambda item: item[0].line)[:MAX_UNBUILT_DEFECTS]
+    # the task's own rules' mistakes before the review rules' facts (a parameter never used)
+    found = sorted(found, key=lambda item: (review.is_review(item[0].rule), item[0].line))
+    found = found[:MAX_UNBUILT_DEFECTS]
     return [_finding_draft(f, requirement, requirement in gating) for f, requirement in found]
+
+
+def _review_drafts(checks: Sequence[RuleCheck]) -> list[Draft]:
+    return [
+        _finding_draft(f, None, False)
+        for c in checks
+        if review.is_review(c.rule) and c.applicable and not c.passed
+        for f in c.findings
+    ]
 
 
 def _root_cause(
@@ -806,6 +817,7 @@ def score(
                 _cause_drafts(demo_cause, observed, run.cases if run else []),
                 _requirement_drafts(observed),
             )
+            notes += _review_drafts(checks)
         elif not limit:
             notes += _defects_in_unbuilt_code(checks, gating)
     if syntax and not unbuilt:
@@ -861,6 +873,8 @@ def score(
     passed = value >= task.scoring.pass_threshold and gates_ok and not broken and not gaming
     if gaming:  # whatever the tests say: no credit for code that games them
         value = 0.0
+    if passed:  # on code that passes, the review rules' facts are style: findings only
+        notes = [d for d in notes if not review.is_review(d.note.rule)]
 
     positives = group(Draft(item.positive) for item in judged if item.positive)
     return Verdict(

@@ -7,7 +7,7 @@ the code it reads.
 
 from ._concepts import CONCEPTS, concept_names
 from ._engine import SYNTAX_ERROR, check_code, entry_function, format_message, rule_exists
-from ._loader import RULES_DIR, LoadedRule, clear_cache, load_rule, load_rule_file
+from ._loader import RULES_DIR, LoadedRule, clear_cache, load_rule, load_rule_file, rule_ids
 from ._model import Fragment, Matcher, RuleError, RuleSpec, RuleTestCase, RuleTestFile, Variant
 from ._schema import rule_schema, write_schema
 from ._testing import CaseResult, RuleTestReport, find_test_files, run_rule_tests, run_test_file
@@ -37,6 +37,7 @@ __all__ = [
     "load_rule_file",
     "parse_tree",
     "rule_exists",
+    "rule_ids",
     "rule_schema",
     "run_rule_tests",
     "run_test_file",

@@ -5,7 +5,7 @@ captures made so far (``as:``), ``None`` means no match. Each matcher also knows
 *anchor*: the node types that can possibly match, so candidates come from the per-file
 index instead of a walk over the whole tree. ``Compiler`` turns each operator into a check:
 concepts, the atoms (``value``, ``identifier``, ``name``, ``regex``, ``mentions``,
-``defined_as``, ``query``), the relations (``inside``, ``not_inside``, ``has``,
+``defined_as``, ``query``, ``unread``, ``replaces_parameter``), the relations (``inside``, ``not_inside``, ``has``,
 ``precedes``, ``follows``) and the composites (``all``, ``any``, ``not``, ``matches``).
 """
 
@@ -31,6 +31,7 @@ from ._definitions import (
 )
 from ._lookup import SMALL, Anchor, Check, Ctx, Env, KindAnchor, QueryAnchor, _union, in_range
 from ._model import Matcher, RuleError
+from ._reads import replaces_parameter, unread
 from ._tree import concept_kinds, language
 from ._values import (
     _REF,
@@ -173,6 +174,12 @@ class Compiler:
         if m.defined_as is not None:
             sub = self.compile(m.defined_as)
             checks.append(self._defined_as(sub))
+        if m.unread is not None:
+            checks.append(lambda n, e, c, w=m.unread: e if unread(n, c) == w else None)
+        if m.replaces_parameter is not None:
+            checks.append(
+                lambda n, e, c, w=m.replaces_parameter: e if replaces_parameter(n, c) == w else None
+            )
         if m.matches is not None:
             frag = self._fragment(m.matches)
             applicable = applicable and frag.applicable

@@ -184,3 +184,14 @@ def clear_cache() -> None:
         _rules.clear()
         _by_id.clear()
         _fragments.clear()
+
+
+def rule_ids(prefix: str) -> tuple[str, ...]:
+    """The ids of the repo's rules named ``<prefix>…`` (``gaming-``, ``review-``), sorted."""
+    return tuple(
+        sorted(
+            path.stem
+            for path in RULES_DIR.glob(f"{prefix}*.yml")
+            if not path.name.endswith("-test.yml")
+        )
+    )

@@ -77,6 +77,16 @@ class Matcher(BaseModel):
     matches: str | None = Field(
         None, description="id of a shared fragment in a rules folder's utils/"
     )
+    unread: bool | None = Field(
+        None,
+        description="an identifier that first names a parameter or variable in its function, "
+        "which the function never reads (its own updates, x += 1, aside)",
+    )
+    replaces_parameter: bool | None = Field(
+        None,
+        description="an identifier assigned, unconditionally and before any read, over a "
+        "parameter of its function: the value the caller passed is never used",
+    )
     as_: str | None = Field(None, alias="as", description="capture the node under this name")
     # relational modifiers (used inside inside/not_inside/has/precedes/follows)
     field: str | list[str] | None = Field(

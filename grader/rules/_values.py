@@ -353,6 +353,28 @@ def is_entry_key(node: Node, f: Facts) -> bool:
     )
 
 
+# a function without a name of its own takes the name it is given (`const f = () => …`)
+_ANONYMOUS_FUNCTIONS = frozenset({"arrow_function", "function_expression", "function"})
+
+
+def _declared_as(function: Node) -> Node | None:
+    """The name an anonymous function is bound to: ``const refund = (a) => …``,
+    ``exports.refund = function …``, ``{ refund: (a) => … }``."""
+    parent = function.parent
+    if parent is None:
+        return None
+    if parent.type == "variable_declarator" and parent.child_by_field_name("value") == function:
+        return parent.child_by_field_name("name")
+    if parent.type == "pair" and parent.child_by_field_name("value") == function:
+        return parent.child_by_field_name("key")
+    if parent.type == "assignment_expression" and parent.child_by_field_name("right") == function:
+        left = parent.child_by_field_name("left")
+        if left is not None and left.type == "member_expression":
+            return left.child_by_field_name("property")
+        return left
+    return None
+
+
 def node_name(node: Node, ctx: Ctx) -> str:
     """A call's method name, a declaration's name, or the node's own text."""
     key = ("name", node.id)
@@ -361,6 +383,8 @@ def node_name(node: Node, ctx: Ctx) -> str:
     if found is not None:
         return found  # type: ignore[return-value]
     target = node.child_by_field_name("name")
+    if target is None and node.type in _ANONYMOUS_FUNCTIONS:
+        target = _declared_as(node)
     if target is None:
         function = node.child_by_field_name("function")
         if function is not None:
