@@ -283,10 +283,31 @@ def constants(ctx: Ctx) -> dict[str, list[Any]]:
             numbers = [a for a in holder.named_children if _unwrap(a).type in f.integer]
             holder = numbers[0] if len(numbers) == 1 else holder
         holder = _unwrap(holder)
-        if key.type in f.identifier and holder.type in literal_kinds:
+        if key.type not in f.identifier:
+            continue
+        if holder.type in literal_kinds:
             table.setdefault(code.text(key), []).append(literal_value(holder, ctx))
+        else:  # {INVALID_AMOUNT: {code: 60001, message: "..."}}: the entry's code
+            table[code.text(key)] = table.get(code.text(key), []) + _coded(holder, f, ctx)
     memo["consts"] = table
     return table
+
+
+def _coded(holder: Node, f: Facts, ctx: Ctx) -> list[Any]:
+    """The literal under a ``code`` key of an object literal that is a table's entry."""
+    code = ctx.code
+    out = []
+    for entry in holder.named_children:
+        if entry.type not in f.member_entry_kinds:
+            continue
+        key_field, value_field = MEMBER_ENTRIES[code.lang][entry.type]
+        key, value = entry.child_by_field_name(key_field), entry.child_by_field_name(value_field)
+        if key is None or value is None or _strip_quotes(code.text(key)).lower() != "code":
+            continue
+        value = _unwrap(value)
+        if value.type in f.integer | f.string:
+            out.append(literal_value(value, ctx))
+    return out
 
 
 def _iota_constants(ctx: Ctx) -> list[tuple[str, int]]:
