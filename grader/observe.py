@@ -80,8 +80,9 @@ class Observation:
             return "got:" + answer(self.got)
         return None
 
-    def sentence(self) -> str:
-        """What was observed, in plain words, without a cause."""
+    def sentence(self, source: str = "") -> str:
+        """What was observed, in plain words, without a cause; ``source``: where in the code
+        the answer comes from ("from line 4, under `if (!request.UserId)`")."""
         if self.input:
             on = f"With {self.input}, the code"
         else:
@@ -91,9 +92,10 @@ class Observation:
             return f"{on} raised {self.error.rstrip('.')}{where}."
         if self.got is not None and self.expected is not None:
             why = f" ({self.why})" if self.why else ""
+            got = f"{self.got} ({source})" if source else self.got
             if not self.input:  # what the test compared may not be the return value itself
-                return f"The test {plain_name(self.case.name)} got {self.got}; expected {self.expected}{why}."
-            return f"{on} returned {self.got}; expected {self.expected}{why}."
+                return f"The test {plain_name(self.case.name)} got {got}; expected {self.expected}{why}."
+            return f"{on} returned {got}; expected {self.expected}{why}."
         if not self.said:
             return ""
         said = re.sub(r"^Failed: DID NOT RAISE (\S+)", r"the code did not raise \1", self.said)

@@ -17,7 +17,7 @@ blocked by it, and gets no note of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -160,12 +160,15 @@ def find(
     params: Mapping[str, Any],
     owned: Mapping[str, set[str]] | None = None,
     explained: set[str] | frozenset[str] = frozenset(),
+    branch: Callable[[int], tuple[int, str] | None] | None = None,
 ) -> RootCause | None:
     """The root cause behind ``failing`` (requirement id -> its failing cases, read), if any.
 
     ``params``: the task's; ``owned``: requirement id -> the answers (codes) it is about, so a
     shared wrong answer names the requirement whose check gave it; ``explained``: answers a
-    rule's finding already places in the code (its note names the cause better)."""
+    rule's finding already places in the code (its note names the cause better); ``branch``:
+    line -> the ``if`` a return there sits under (``grader.rules.guard``), quoted beside the
+    lines that spell a shared wrong answer."""
     owned = owned or {}
     groups: dict[str, dict[str, Observation]] = {}
     owners: dict[str, list[str]] = {}
@@ -241,6 +244,12 @@ def find(
         )
         return RootCause(text, [line], names, requirements, owners)
     where = f"; {got} appears at {_lines_text(lines)}" if lines else ""
+    guards = [branch(line) for line in lines] if branch and len(lines) <= 2 else []
+    if guards and all(guards):
+        where = f"; {got} comes from " + " and ".join(
+            f"line {line}, under `{found[1]}`"  # type: ignore[index]
+            for line, found in zip(lines, guards, strict=True)
+        )
     text = (
         f"The code answered {got} in {spread} that expected {_join(expected[:4])} ({shown}){where}."
     )

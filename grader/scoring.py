@@ -13,7 +13,7 @@ gating requirement is met and the tests themselves ran properly.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,9 +39,9 @@ from grader.notes import (
     toolchain_limit,
     ungradable_note,
 )
-from grader.observe import Observation, answer, observe, plain_name, test_label
+from grader.observe import Observation, answer, locate, observe, plain_name, test_label
 from grader.root_cause import RootCause
-from grader.rules import SYNTAX_ERROR
+from grader.rules import SYNTAX_ERROR, guard
 from grader.types import (
     Extraction,
     Finding,
@@ -213,6 +213,7 @@ def _judge(
     unbuilt: bool = False,
     cause: RootCause | None = None,
     placed: frozenset[str] = frozenset(),
+    answers_from: Source | None = None,
 ) -> _Judged:
     """One requirement's verdict; ``unbuilt``: the code never ran, so nothing counts as credit."""
     keys = _binding_keys(requirement)
@@ -324,7 +325,14 @@ def _judge(
     if status != "met" and counted and (placed_failures or failing) and not unbuilt:
         # blocked: its tests say nothing of its own, but what its rules found still stands
         notes = _negative_notes(
-            requirement, placed_failures, [] if blocked else failing, held, values, severity, cause
+            requirement,
+            placed_failures,
+            [] if blocked else failing,
+            held,
+            values,
+            severity,
+            cause,
+            answers_from,
         )
     positive = None
     if status == "met" and requirement.notes.met:
@@ -400,13 +408,14 @@ def _negative_notes(
     values: dict[str, Any],
     severity: Severity,
     cause: RootCause | None = None,
+    source: Source | None = None,
 ) -> list[Draft]:
     """A requirement's notes. Its templates may name a cause, so they are said only when a rule
     found something in this code; failing tests alone say what they observed."""
     failures = [_what_came_back(c) for c in failing]
     if cause is not None:  # what the root cause explains is said with it, once
         failing = [c for c in failing if c.name not in cause.cases]
-    observed = [_observed_note(requirement, severity, failing, failures)] if failing else []
+    observed = [_observed_note(requirement, severity, failing, failures, source)] if failing else []
     if not failed:
         return observed
     findings = [f for c in failed for f in c.findings]
@@ -457,6 +466,31 @@ def _finding_draft(finding: Finding, requirement: str | None, gating: bool) -> D
     return Draft(note, spans, quotes([finding]) if spans else [])
 
 
+Source = Callable[[str], str]
+
+# answers too common to place by their spelling
+_UNPLACEABLE = frozenset({"none", "null", "nil", "undefined", "true", "false", "nan"})
+
+
+def answer_source(code: str, language: str) -> Source:
+    """Where an answer the tests saw comes from: the one line of the code that spells it,
+    when that line returns it from an ``if``'s consequence ("from line 4, under `if
+    (!request.UserId)`"); "" when the answer is spelt nowhere, in several places, or not
+    in such a branch."""
+
+    def source(got: str) -> str:
+        token = answer(got).strip("'\"")
+        if len(token) < 3 or token.casefold() in _UNPLACEABLE:
+            return ""
+        lines = locate(code, token)
+        if len(lines) != 1:
+            return ""
+        found = guard(code, language, lines[0])
+        return f"from line {lines[0]}, under `{found[1]}`" if found else ""
+
+    return source
+
+
 def _what_came_back(case: TestCase) -> str:
     """What a failing case got (its answer or error), for telling which note explains it: a
     note quoting 50003 explains a test that got 50003, not one that expected it."""
@@ -471,8 +505,10 @@ def _observed_note(
     severity: Severity,
     failing: Sequence[TestCase],
     failures: list[str],
+    source: Source | None = None,
 ) -> Draft:
-    """What the first readable failing case observed, and how many others fail with it."""
+    """What the first readable failing case observed, and how many others fail with it, with
+    where in the code its answer comes from when ``source`` can tell."""
     read: list[Observation] = [observe(case) for case in failing]
     first = next((o for o in read if o.sentence() and (o.got or o.error)), None)
     first = first or next((o for o in read if o.sentence()), None)
@@ -489,7 +525,7 @@ def _observed_note(
 
     if first is None:
         return Draft(said(_tests_sentence(failing), []), [], [], failures, len(failing))
-    text = first.sentence()
+    text = first.sentence(source(first.got) if source and first.got is not None else "")
     others = len(failing) - 1
     swap = _swapped(first, read)
     if swap is not None:
@@ -648,7 +684,14 @@ def _root_cause(
         )
         for r in task.requirements
     }
-    return root_cause.find(failing, code, task.params, owned, explained)
+    return root_cause.find(
+        failing,
+        code,
+        task.params,
+        owned,
+        explained,
+        branch=lambda line: guard(code, task.language, line),
+    )
 
 
 def _gaming_notes(gaming: Sequence[Gaming]) -> list[Draft]:
@@ -743,6 +786,7 @@ def score(
     gating = {r.id for r in task.requirements if r.gating}
     cause = None if broken or unbuilt else _root_cause(task, extraction.code, tests.cases, checks)
     placed = frozenset(quotes(f for c in checks if not c.passed for f in c.findings))
+    source = answer_source(extraction.code, task.language)
 
     def judge_all(
         cases: Sequence[TestCase], broken: bool, unbuilt: bool, cause: RootCause | None
@@ -757,6 +801,7 @@ def score(
                 unbuilt,
                 cause,
                 placed,
+                source,
             )
             for r in task.requirements
         ]

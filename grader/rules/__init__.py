@@ -7,6 +7,7 @@ the code it reads.
 
 from ._concepts import CONCEPTS, concept_names
 from ._engine import SYNTAX_ERROR, check_code, entry_function, format_message, rule_exists
+from ._guards import guard
 from ._loader import RULES_DIR, LoadedRule, clear_cache, load_rule, load_rule_file, rule_ids
 from ._model import Fragment, Matcher, RuleError, RuleSpec, RuleTestCase, RuleTestFile, Variant
 from ._schema import rule_schema, write_schema
@@ -33,6 +34,7 @@ __all__ = [
     "entry_function",
     "find_test_files",
     "format_message",
+    "guard",
     "load_rule",
     "load_rule_file",
     "parse_tree",

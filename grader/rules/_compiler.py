@@ -40,6 +40,7 @@ from ._values import (
     ValueSpec,
     _flatten,
     _Unbound,
+    constant_name,
     constants,
     facts,
     is_entry_key,
@@ -242,7 +243,7 @@ class Compiler:
             if node.type in f.identifier:
                 if is_entry_key(node, f):
                     return None
-                values = constants(ctx).get(ctx.code.text(node))
+                values = constants(ctx).get(constant_name(node, ctx))
                 return env if values and any(v in wanted for v in values) else None
             return env if literal_value(node, ctx) in wanted else None
 
@@ -355,7 +356,7 @@ class Compiler:
             if m.value is not None:
                 value: Any = literal_value(node, ctx)
                 if node.type in self.facts.identifier:
-                    values = constants(ctx).get(ctx.code.text(node)) or [value]
+                    values = constants(ctx).get(constant_name(node, ctx)) or [value]
                     value = values[0]
             elif value_spec is not None:
                 names = _names_for(value_spec.resolve(found, ctx))

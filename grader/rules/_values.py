@@ -153,6 +153,13 @@ def _unwrap(node: Node) -> Node:
     return node
 
 
+_KEYED_TABLES: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
+    "python": (("pair", "key", "value"), ("subscript", "value", "subscript")),
+    "javascript": (("pair", "key", "value"), ("subscript_expression", "object", "index")),
+    "typescript": (("pair", "key", "value"), ("subscript_expression", "object", "index")),
+}
+
+
 class Facts:
     """Per-language facts the atoms need, computed once."""
 
@@ -167,11 +174,18 @@ class Facts:
         self.definitions = DEFINITIONS[lang]
         self.definition_kinds = frozenset(self.definitions)
         self.member = concept_kinds(lang, "member")
+        self.function = concept_kinds(lang, "function")
         # where a literal sits when it is the value of a definition
         self.member_entry_kinds = frozenset(MEMBER_ENTRIES.get(lang, {}))
+        # a table keyed by strings, read by subscript: CODES = {"missing": 50001}, then
+        # CODES["missing"] (entry kind, its key and value fields; subscript kind, its
+        # object and index fields)
+        self.keyed = _KEYED_TABLES.get(lang)
+        keyed_entries = {self.keyed[0][0]} if self.keyed else set()
         self.constant_parents = (
             self.definition_kinds
             | self.member_entry_kinds
+            | keyed_entries
             | {"variable_declarator", "enum_member_declaration"}
         )
         # parts of a declaration target that name types or defaults, not variables
@@ -210,7 +224,7 @@ def literal_value(node: Node, ctx: Ctx) -> Any:
         parts = [ctx.code.text(c) for c in node.named_children if c.type in f.content]
         value = "".join(parts) if parts else _strip_quotes(ctx.code.text(node))
     elif kind in f.identifier:
-        values = constants(ctx).get(ctx.code.text(node))
+        values = constants(ctx).get(constant_name(node, ctx))
         value = values[0] if values else None
     else:
         value = ctx.code.text(node)
@@ -289,18 +303,83 @@ def constants(ctx: Ctx) -> dict[str, list[Any]]:
             table.setdefault(code.text(key), []).append(literal_value(holder, ctx))
         else:  # {INVALID_AMOUNT: {code: 60001, message: "..."}}: the entry's code
             table[code.text(key)] = table.get(code.text(key), []) + _coded(holder, f, ctx)
+    if f.keyed:
+        for name, values in _keyed_constants(ctx):
+            table.setdefault(name, []).extend(values)
     memo["consts"] = table
     return table
+
+
+def _keyed_constants(ctx: Ctx) -> list[tuple[str, list[Any]]]:
+    """A module-level ``CODES = {"missing": 50001}`` -> ``("CODES['missing']", [50001])``, the name
+    ``constant_name`` gives ``CODES`` in ``CODES["missing"]``; an entry holding an object
+    with a code (``{"missing": {"code": 50001}}``) gives that code."""
+    code = ctx.code
+    f = facts(code.lang)
+    assert f.keyed is not None
+    (entry_kind, key_field, value_field), _ = f.keyed
+    out = []
+    for entry in code.nodes(frozenset({entry_kind}))[0]:
+        key, holder = entry.child_by_field_name(key_field), entry.child_by_field_name(value_field)
+        definition = entry.parent.parent if entry.parent is not None else None
+        if key is None or holder is None or key.type not in f.string or definition is None:
+            continue
+        if definition.type not in f.definition_kinds or _in_function(definition, f):
+            continue  # a dict built inside a function is data (user = {"ActiveFlag": 1})
+        targets, _values = f.definitions[definition.type]
+        names = [
+            code.text(t)
+            for field in targets
+            for t in definition.children_by_field_name(field)
+            if t.type in f.identifier
+        ]
+        holder = _unwrap(holder)
+        if holder.type in f.integer | f.string:
+            values = [literal_value(holder, ctx)]
+        else:
+            values = _coded(holder, f, ctx)
+        content = literal_value(key, ctx)
+        out += [(f"{name}[{content!r}]", values) for name in names[:1] if values]
+    return out
+
+
+def _in_function(node: Node, f: Facts) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.type in f.function:
+            return True
+        parent = parent.parent
+    return False
+
+
+def constant_name(node: Node, ctx: Ctx) -> str:
+    """The name an identifier's constant is filed under: its text, or for the table of a
+    string-keyed subscript (``CODES["missing"]``) the table and the key."""
+    f = facts(ctx.code.lang)
+    text = ctx.code.text(node)
+    parent = node.parent
+    if f.keyed is None or parent is None:
+        return text
+    kind, object_field, index_field = f.keyed[1]
+    if parent.type != kind or parent.child_by_field_name(object_field) != node:
+        return text
+    index = parent.child_by_field_name(index_field)
+    if index is None or _unwrap(index).type not in f.string:
+        return text
+    return f"{text}[{literal_value(_unwrap(index), ctx)!r}]"
 
 
 def _coded(holder: Node, f: Facts, ctx: Ctx) -> list[Any]:
     """The literal under a ``code`` key of an object literal that is a table's entry."""
     code = ctx.code
     out = []
+    entries = dict(MEMBER_ENTRIES.get(code.lang, {}))
+    if f.keyed:
+        entries[f.keyed[0][0]] = f.keyed[0][1:]
     for entry in holder.named_children:
-        if entry.type not in f.member_entry_kinds:
+        if entry.type not in entries:
             continue
-        key_field, value_field = MEMBER_ENTRIES[code.lang][entry.type]
+        key_field, value_field = entries[entry.type]
         key, value = entry.child_by_field_name(key_field), entry.child_by_field_name(value_field)
         if key is None or value is None or _strip_quotes(code.text(key)).lower() != "code":
             continue
@@ -482,7 +561,7 @@ class ValueAnchor(Anchor):
                     picked += [
                         n
                         for n in code.nodes(self.names)[0]
-                        if code.text(n) in names and not is_entry_key(n, f)
+                        if constant_name(n, ctx) in names and not is_entry_key(n, f)
                     ]
             picked.sort(key=lambda n: (n.start_byte, -n.end_byte))
             found = code.memo[key] = (picked, [n.start_byte for n in picked])

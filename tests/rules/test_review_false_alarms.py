@@ -42,6 +42,7 @@ def test_there_are_review_rules() -> None:
         "review-replaced-parameter",
         "review-unused-variable",
         "review-not-exported",
+        "review-unused-import",
     }
 
 

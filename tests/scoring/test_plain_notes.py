@@ -72,7 +72,9 @@ def test_javascript_failure_reaches_the_record_readable_and_unescaped() -> None:
     assert verdict.notes == [
         'With page=" 2", the code returned 0; expected 40001.',
         'With pageSize=" 10", the code returned 0; expected 40002.',
-        "With pageSize=101, the code returned 40002; expected 0 (must be clamped, not rejected).",
+        # where the answer comes from: the one line that spells 40002, and the check above it
+        "With pageSize=101, the code returned 40002 (from line 8, under `if (!Number.isInteger"
+        "(pageSize) || pageSize < 1 || pageSize > 100)`); expected 0 (must be clamped, not rejected).",
     ]
     assert "the rules" not in " ".join(verdict.notes)
     result = SampleResult(**verdict.model_dump(), sample=0, model="m", completion="...")

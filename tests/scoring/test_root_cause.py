@@ -115,7 +115,11 @@ def test_a_check_that_rejects_valid_input_is_the_root_cause_and_its_requirement_
     # what came back, across which requirements, for which valid input, and where 50003 is
     assert first.startswith("The code answered 50003 in ")
     assert "flags 0/0" in first or "[0-0]" in first or "0-1" in first, first
-    assert "50003 appears at lines 12 and 14" in first, first
+    # and the two branches that answer it, the first of them the truthiness test
+    assert (
+        "50003 comes from line 12, under `if not request.get(flag)` and line 14, under "
+        "`if request[flag] not in (0, 1)`." in first
+    ), first
     status = _status(verdict)
     # parameter validation owns 50003: its check misfires, so it is not met
     assert status["parameter-validation"][0] != "met" and not status["parameter-validation"][1]
@@ -142,7 +146,10 @@ def test_one_requirements_own_bug_is_said_as_observed_with_no_root_cause() -> No
     assert not verdict.passed
     assert all(r.blocked_by is None for r in verdict.requirements)
     assert any(
-        n.startswith("With user_id=0, the code returned 50004; expected 50002")
+        n.startswith(
+            "With user_id=0, the code returned 50004 (from line 13, under `if user is None`); "
+            "expected 50002"
+        )
         for n in verdict.notes
     ), verdict.notes
 
