@@ -525,16 +525,56 @@ def _observed_note(
 
     if first is None:
         return Draft(said(_tests_sentence(failing), []), [], [], failures, len(failing))
-    text = first.sentence(source(first.got) if source and first.got is not None else "")
+
+    def sentence(seen: Observation) -> str:
+        return seen.sentence(source(seen.got) if source and seen.got is not None else "")
+
+    text = sentence(first)
     others = len(failing) - 1
+    shown = [first]
     swap = _swapped(first, read)
     if swap is not None:
         text = f"The codes {swap[0]} and {swap[1]} are swapped: {_lowered(text[:-1])}; {_lowered(swap[2].sentence())}"
         others -= 1
+    elif (second := _another_symptom(first, read)) is not None:
+        text = f"{text} {sentence(second)}"  # a second fault of the same requirement
+        shown.append(second)
+        others -= 1
     if others:
         text = f"{text[:-1]} ({others} more failing {'case' if others == 1 else 'cases'})."
-    spans = [(first.line, first.line)] if first.line else []
-    return Draft(said(text, [first.line] if first.line else []), spans, [], failures, len(failing))
+    lines = _unique(seen.line for seen in shown if seen.line)
+    spans = [(line, line) for line in lines]
+    return Draft(said(text, lines), spans, [], failures, len(failing))
+
+
+# an answer that is an error code: a field named so (`code: 60002`, `'status': 400`), or a
+# bare number of four digits or more (50003; a bare 112 is more likely an amount)
+_ERROR_CODE = re.compile(r"^\W*(?:\w*(?:code|status)\w*\W*(\d{3,})|(\d{4,})$)", re.I)
+
+
+def _shape(seen: Observation) -> str:
+    """What kind of thing came back: an error raised, an error code (each its own branch),
+    or some other value (two wrong values are most often one fault)."""
+    if seen.error:
+        return "error"
+    found = _ERROR_CODE.match((seen.got or "").strip())
+    number = found and (found[1] or found[2])
+    return f"code {number}" if number and int(number) > 0 else "value"
+
+
+def _another_symptom(first: Observation, read: Sequence[Observation]) -> Observation | None:
+    """A failing case that saw another kind of thing come back than ``first`` did (another
+    error code, a success where ``first`` got a code, an error where it got an answer):
+    evidence of a second fault, said beside the first."""
+    for other in read:
+        if (
+            other is not first
+            and (other.got is not None or other.error)
+            and _shape(other) != _shape(first)
+            and other.sentence()
+        ):
+            return other
+    return None
 
 
 def _swapped(

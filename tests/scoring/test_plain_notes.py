@@ -100,3 +100,38 @@ def test_a_note_value_holds_raw_text_and_the_record_escapes_it_for_markdown_only
     record = render_record({}, {"name": "m"}, [result])
     assert "&quot;" not in record and "&amp;" not in record and "&lt;" not in record
     assert 'Returned "a \\& b" for \\<none\\> at line 4.' in record
+
+
+PAGINATE_TWO_FAULTS = """\
+def paginate(items, page=1, page_size=20):
+    if not isinstance(page, int) or page < 0:
+        return {"code": 40001, "message": "bad page"}
+    if not isinstance(page_size, int) or page_size < 1:
+        return {"code": 40002, "message": "bad page size"}
+    if page == 0:
+        return {"code": 40002, "message": "bad page size"}
+    size = min(page_size, 100)
+    start = (page - 1) * size
+    total = len(items)
+    return {
+        "code": 0,
+        "items": items[start : start + size],
+        "page": page,
+        "page_size": size,
+        "total": total,
+        "total_pages": total // size,
+    }
+"""
+
+
+def test_a_second_kind_of_failure_is_said_beside_the_first_and_a_like_one_is_not() -> None:
+    task = load_task(REPO / "tasks" / "paginate-items" / "python.yaml")
+    verdict, _ = grade_code(task, code=PAGINATE_TWO_FAULTS)
+    assert not verdict.passed
+    said = " ".join(verdict.notes)
+    # page validation fails two ways: page 0 answered with another code, True let through
+    assert "the code returned 40002; expected 40001." in said, verdict.notes
+    assert "page=True, page_size=10, the code returned 0; expected 40001" in said, verdict.notes
+    # total_pages is wrong for several inputs in one way: one example, the rest counted
+    pages = [n for n in verdict.notes if "total pages" in n]
+    assert len(pages) == 1 and pages[0].count(" got ") == 1, verdict.notes
