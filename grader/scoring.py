@@ -39,7 +39,15 @@ from grader.notes import (
     toolchain_limit,
     ungradable_note,
 )
-from grader.observe import Observation, answer, locate, observe, plain_name, test_label
+from grader.observe import (
+    Observation,
+    answer,
+    code_lines,
+    locate,
+    observe,
+    plain_name,
+    test_label,
+)
 from grader.root_cause import RootCause
 from grader.rules import SYNTAX_ERROR, guard
 from grader.types import (
@@ -639,6 +647,44 @@ def _never_named(entry_point: str, code: str) -> bool:
     return bool(name) and re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", code) is None
 
 
+REPLACED_PARAMETER = "review-replaced-parameter"
+
+
+def _replacement_first(
+    notes: list[Draft], cause: RootCause | None, checks: Sequence[RuleCheck], code: str
+) -> list[Draft]:
+    """A parameter replaced before anything read it (``conn = sqlite3.connect(...)``) that the
+    line raising the root cause's error reads, itself or through a local made from it
+    (``cursor = conn.cursor()``): the replacement is where the error comes from, so its note
+    goes first."""
+    if cause is None or not cause.text.startswith("The code raises") or not cause.lines:
+        return notes
+    lines = dict(code_lines(code))
+    for finding in (f for c in checks if c.rule == REPLACED_PARAMETER for f in c.findings):
+        names = {finding.text}
+        for number, text in lines.items():  # one hop: locals made from the parameter
+            made = re.match(r"^\s*(\w+)\s*(?::[^=]+)?=[^=](.*)$", text)
+            if number > finding.line and made and _names(made[2], names):
+                names.add(made[1])
+        raising = [n for n in cause.lines if n > finding.line and _names(lines.get(n, ""), names)]
+        said = next(
+            (
+                i
+                for i, d in enumerate(notes)
+                if d.note.rule == REPLACED_PARAMETER and d.note.lines == [finding.line]
+            ),
+            None,
+        )
+        first = next((i for i, d in enumerate(notes) if d.note.kind == "root_cause"), None)
+        if raising and said is not None and first is not None and said > first:
+            return notes[:first] + [notes[said]] + notes[first:said] + notes[said + 1 :]
+    return notes
+
+
+def _names(text: str, names: set[str]) -> bool:
+    return any(re.search(rf"(?<![\w.$]){re.escape(name)}(?![\w$])", text) for name in names)
+
+
 def _cause_first(cause: list[Draft], requirements: list[Draft]) -> list[Draft]:
     """The root cause before the requirements' notes, unless the first of those speak for
     more failing tests than it does (a KeyError in 2 tests is not what 20 failures are about)."""
@@ -944,6 +990,8 @@ def score(
             for f in check.findings
             if f.message.strip()
         ]
+
+    notes = _replacement_first(notes, cause, checks, extraction.code)
 
     counted = [item for item in judged if item.counted]
     total = sum(item.verdict.weight for item in counted)

@@ -34,3 +34,20 @@ def test_passing_code_keeps_the_fact_as_a_finding_not_a_note() -> None:
         f"The code sets spare at line {head.count(chr(10)) + 1} but never uses it."
     ]
     assert not any("spare" in n.text for n in verdict.note_details)
+
+
+def test_a_replaced_parameter_behind_the_error_is_said_before_it() -> None:
+    reference = (REPO / "tasks" / "search-users" / "python" / "reference.py").read_text(
+        encoding="utf-8"
+    )
+    # the connection the tests hand in is dropped for a fresh, empty database
+    head, sep, tail = reference.partition(") -> list:\n")
+    code = f"import sqlite3\n{head}{sep}    conn = sqlite3.connect(':memory:')\n{tail}"
+    verdict, _ = grade_code(load_task(REPO / "tasks" / "search-users" / "python.yaml"), code=code)
+    assert not verdict.passed
+    kinds = [(n.kind, n.rule) for n in verdict.note_details]
+    assert kinds[0] == ("finding", "review-replaced-parameter"), verdict.notes
+    assert verdict.notes[0].startswith("The code replaces its parameter conn at line"), (
+        verdict.notes
+    )
+    assert kinds[1][0] == "root_cause" and "no such table" in verdict.notes[1], verdict.notes
