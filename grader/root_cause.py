@@ -54,6 +54,15 @@ def _join(values: Sequence[Any]) -> str:
     return ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
+def _some(values: Sequence[Any], most: int = 5) -> str:
+    """All of ``values`` when there are few, else the first ones and how many more: a list
+    cut short must not read as the whole of it."""
+    if len(values) <= most:
+        return _join(values)
+    rest = len(values) - (most - 1)
+    return ", ".join(str(v) for v in values[: most - 1]) + f" and {rest} other answers"
+
+
 def _lines_text(lines: Sequence[int]) -> str:
     return ("line " if len(lines) == 1 else "lines ") + _join(lines[:4])
 
@@ -240,7 +249,7 @@ def find(
         line, read, right = wrong[0]
         text = (
             f"The code reads {read} at line {line}, but the field is {right}: it answered {got} "
-            f"in {spread} that expected {_join(expected[:4])} ({shown})."
+            f"in {spread} that expected {_some(expected)} ({shown})."
         )
         return RootCause(text, [line], names, requirements, owners)
     where = f"; {got} appears at {_lines_text(lines)}" if lines else ""
@@ -250,9 +259,7 @@ def find(
             f"line {line}, under `{found[1]}`"  # type: ignore[index]
             for line, found in zip(lines, guards, strict=True)
         )
-    text = (
-        f"The code answered {got} in {spread} that expected {_join(expected[:4])} ({shown}){where}."
-    )
+    text = f"The code answered {got} in {spread} that expected {_some(expected)} ({shown}){where}."
     return RootCause(text, lines[:4], names, requirements, owners)
 
 

@@ -62,6 +62,10 @@ def test_literal_wildcards(conn):
     assert ids(search_users(conn, "100%")) == [4]
     assert ids(search_users(conn, "under_")) == [6]
     assert ids(search_users(conn, "%")) == [4]
+    # the escape character itself is matched literally too
+    conn.execute("INSERT INTO users VALUES (10, 'a\\b', 'ab@x.test', '2020-01-01')")
+    conn.execute("INSERT INTO users VALUES (11, 'Tab Kid', 'tab@x.test', '2020-01-02')")
+    assert ids(search_users(conn, "a\\b")) == [10]
 
 
 # not "NAME": the prompt's "(any case)" may be read as applying to sort as well as direction
