@@ -92,16 +92,37 @@ class Observation:
             return f"{on} raised {self.error.rstrip('.')}{where}."
         if self.got is not None and self.expected is not None:
             why = f" ({self.why})" if self.why else ""
-            got = f"{self.got} ({source})" if source else self.got
+            got, expected = shortened(self.got, self.expected)
+            got = f"{got} ({source})" if source else got
             if not self.input:  # what the test compared may not be the return value itself
-                return f"The test {plain_name(self.case.name)} got {got}; expected {self.expected}{why}."
-            return f"{on} returned {got}; expected {self.expected}{why}."
+                return f"The test {plain_name(self.case.name)} got {got}; expected {expected}{why}."
+            return f"{on} returned {got}; expected {expected}{why}."
         if not self.said:
             return ""
         said = re.sub(r"^Failed: DID NOT RAISE (\S+)", r"the code did not raise \1", self.said)
         said = said.removeprefix("Failed: ").rstrip(".")
         said = said[:1].lower() + said[1:] if not said[1:2].isupper() else said
         return f"The test {plain_name(self.case.name)} fails: {said}."
+
+
+MAX_SHOWN = 160  # longer answers are shown around where they part
+
+
+def shortened(got: str, expected: str) -> tuple[str, str]:
+    """``got`` and ``expected`` as a reader takes them in: whole when short, else the stretch
+    around the first character where they differ, each with its length."""
+    if len(got) <= MAX_SHOWN and len(expected) <= MAX_SHOWN:
+        return got, expected
+    same = next((i for i, (a, b) in enumerate(zip(got, expected, strict=False)) if a != b), None)
+    same = min(len(got), len(expected)) if same is None else same
+    start = max(0, same - 30)
+
+    def cut(text: str) -> str:
+        end = same + 40
+        piece = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+        return f"{piece} ({len(text)} characters)"
+
+    return cut(got), cut(expected)
 
 
 def test_label(name: str) -> str:

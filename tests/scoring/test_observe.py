@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from grader.observe import locate, observe
+from grader.observe import MAX_SHOWN, locate, observe, shortened
 from grader.sandbox.runners.results import DID_NOT_REPORT
 from grader.types import TestCase
 
@@ -153,3 +153,14 @@ def test_a_dicts_differing_items_are_read_in_one_order_whatever_order_pytest_lis
 )
 def test_node_messages_without_an_input(message: str, sentence: str) -> None:
     assert observe(_case(message, "t.test.js::refused transfer")).sentence() == sentence
+
+
+def test_long_answers_are_shown_where_they_part() -> None:
+    short = ("'abc'", "'abd'")
+    assert shortened(*short) == short  # short answers stay whole
+    got = "'<p>" + "x" * 300 + "</p>'"
+    expected = "'<p>" + "x" * 200 + "…</p>'"
+    shown_got, shown_expected = shortened(got, expected)
+    assert len(shown_got) < MAX_SHOWN and len(shown_expected) < MAX_SHOWN
+    assert shown_got.endswith(f"({len(got)} characters)")
+    assert "x…</p>'" in shown_expected  # the stretch where they differ is the one shown
