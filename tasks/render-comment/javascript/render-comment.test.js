@@ -27,7 +27,7 @@ test('no double escaping of ampersands', () => {
 
 test('anonymous when author is missing or blank', () => {
   for (const author of [undefined, null, '', '   ', 42]) {
-    assert.equal(renderComment({ author, body: 'hi' }), wrap('Anonymous', 'hi'), `author=${String(author)}`);
+    assert.equal(renderComment({ author, body: 'hi' }), wrap('Anonymous', 'hi'), `author=${JSON.stringify(author)}`);
   }
   assert.equal(renderComment({ author: '  Grace  ', body: 'hi' }), wrap('Grace', 'hi'));
 });
