@@ -277,13 +277,18 @@ def constants(ctx: Ctx) -> dict[str, list[Any]]:
             values = [
                 _unwrap(c) for name in value_fields for c in node.children_by_field_name(name)
             ]
-        if len(values) != 1 or values[0].type not in literal_kinds:
+        if len(values) != 1:
             continue
-        value = literal_value(values[0], ctx)
+        if values[0].type in literal_kinds:
+            found = [literal_value(values[0], ctx)]
+        elif not _in_function(node, f):  # MISSING = ApiError(50001, "..."), at top level
+            found = _constructed(values[0], f, ctx)
+        else:
+            continue
         for name in target_fields:
             for child in node.children_by_field_name(name):
                 for target in _target_names(child, f):
-                    table.setdefault(code.text(target), []).append(value)
+                    table.setdefault(code.text(target), []).extend(found)
     if code.lang == "go":
         for name, value in _iota_constants(ctx):
             table.setdefault(name, []).append(value)
@@ -367,6 +372,50 @@ def constant_name(node: Node, ctx: Ctx) -> str:
     if index is None or _unwrap(index).type not in f.string:
         return text
     return f"{text}[{literal_value(_unwrap(index), ctx)!r}]"
+
+
+# values built from their parts: the node type -> where its parts are
+_CONSTRUCTIONS = {
+    "tuple": None,  # python: (50001, "UserId is required")
+    "call": "arguments",  # python: ApiError(50001, "..."), a capitalised callee only
+    "new_expression": "arguments",  # js, ts
+    "object_creation_expression": "arguments",  # java, c#
+    "composite_literal": "body",  # go: ApiResult{50001, "..."}, ApiResult{Code: 50001}
+}
+
+
+# what sits between a constructor and the parts it is given
+_PARTS = frozenset(
+    {"argument_list", "arguments", "argument", "literal_value", "keyed_element", "literal_element"}
+)
+
+
+def _constructed(node: Node, f: Facts, ctx: Ctx) -> list[Any]:
+    """The one integer a constant's constructor is given (``MISSING = ApiError(50001,
+    "...")``): the code it stands for. Nothing when there are none or several."""
+    code = ctx.code
+    if node.type not in _CONSTRUCTIONS:
+        return []
+    if node.type == "call":
+        callee = node.child_by_field_name("function")
+        if callee is None or not code.text(callee)[:1].isupper():
+            return []
+    field = _CONSTRUCTIONS[node.type]
+    holder = node if field is None else node.child_by_field_name(field)
+    if holder is None and node.type == "object_creation_expression":  # c#: unnamed
+        holder = next((c for c in node.named_children if c.type == "argument_list"), None)
+    if holder is None:
+        return []
+    numbers = []
+    for part in holder.named_children:
+        if part.type == "keyed_element":  # go: Code: 50001
+            part = part.named_children[-1] if part.named_children else part
+        if part.type == "argument" and part.named_child_count:  # c#
+            part = part.named_children[-1]
+        part = _unwrap(part)
+        if part.type in f.integer:
+            numbers.append(literal_value(part, ctx))
+    return numbers if len(numbers) == 1 else []
 
 
 def _coded(holder: Node, f: Facts, ctx: Ctx) -> list[Any]:
@@ -578,10 +627,12 @@ class ValueAnchor(Anchor):
             return True
         for node in literals:
             parent = node.parent
-            while parent is not None and parent.type in WRAPPERS:
+            while parent is not None and parent.type in WRAPPERS | _PARTS:
                 parent = parent.parent
-            if parent is not None and parent.type == "argument_list":  # Java: BAD(50003)
+            if parent is not None and parent.type in _CONSTRUCTIONS:  # ApiError(50001, ...)
                 parent = parent.parent
+                while parent is not None and parent.type in WRAPPERS:
+                    parent = parent.parent
             if parent is not None and parent.type in f.constant_parents:
                 return True
         return False
