@@ -221,7 +221,7 @@ def _judge(
     unbuilt: bool = False,
     cause: RootCause | None = None,
     placed: frozenset[str] = frozenset(),
-    answers_from: Source | None = None,
+    source: Source | None = None,
 ) -> _Judged:
     """One requirement's verdict; ``unbuilt``: the code never ran, so nothing counts as credit."""
     keys = _binding_keys(requirement)
@@ -306,9 +306,9 @@ def _judge(
 
     # Values for the templates.
     values: dict[str, Any] = dict(task.params)
-    source = failed or applicable or list(checks)
+    valued = failed or applicable or list(checks)
     for k in keys:
-        found = _unique(v for c in source if k in c.params for v in _narrowed(c, k))
+        found = _unique(v for c in valued if k in c.params for v in _narrowed(c, k))
         if found:
             values[k] = found
     missing = _unique(v for c in failed if key and key in c.params for v in _narrowed(c, key))
@@ -340,7 +340,7 @@ def _judge(
             values,
             severity,
             cause,
-            answers_from,
+            source,
         )
     positive = None
     if status == "met" and requirement.notes.met:
@@ -659,6 +659,9 @@ def _replacement_first(
     goes first."""
     if cause is None or not cause.text.startswith("The code raises") or not cause.lines:
         return notes
+    first = next((i for i, d in enumerate(notes) if d.note.kind == "root_cause"), None)
+    if first is None:
+        return notes
     lines = dict(code_lines(code))
     for finding in (f for c in checks if c.rule == REPLACED_PARAMETER for f in c.findings):
         names = {finding.text}
@@ -675,8 +678,7 @@ def _replacement_first(
             ),
             None,
         )
-        first = next((i for i, d in enumerate(notes) if d.note.kind == "root_cause"), None)
-        if raising and said is not None and first is not None and said > first:
+        if raising and said is not None and said > first:
             return notes[:first] + [notes[said]] + notes[first:said] + notes[said + 1 :]
     return notes
 

@@ -8,6 +8,7 @@ saw come back, so a reader sees the branch that answered without the grader gues
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tree_sitter import Node
 
@@ -36,6 +37,12 @@ def _innermost_exit(root: Node, row: int, kinds: frozenset[str]) -> Node | None:
     return found
 
 
+@lru_cache(maxsize=8)
+def _parsed(code: str, lang: str) -> tuple[Node, bytes]:
+    """One parse per piece of code: a note asks of several of its lines."""
+    return parse_tree(code, lang), code.encode("utf-8")
+
+
 def guard(code: str, lang: str, line: int) -> tuple[int, str] | None:
     """(line, text) of the ``if`` whose consequence holds the return or throw at ``line``:
     its keyword and condition, on one line. None when that exit is not directly in an
@@ -43,7 +50,7 @@ def guard(code: str, lang: str, line: int) -> tuple[int, str] | None:
     the code does not parse."""
     if lang not in CONCEPTS:
         return None
-    root = parse_tree(code, lang)
+    root, src = _parsed(code, lang)
     if root.has_error:
         return None
     exit_node = _innermost_exit(root, line - 1, _exits(lang))
@@ -61,7 +68,6 @@ def guard(code: str, lang: str, line: int) -> tuple[int, str] | None:
             condition = parent.child_by_field_name("condition")
             if consequence is None or condition is None or consequence.id != node.id:
                 return None
-            src = code.encode()
             end = condition.end_byte
             if src[parent.start_byte : end].count(b"(") > src[parent.start_byte : end].count(b")"):
                 close = src.find(b")", end)  # C#'s parentheses are not the condition's own

@@ -123,7 +123,7 @@ def unread(node: Node, ctx: Ctx) -> bool:
     """``node`` names a variable or parameter first (nothing of that spelling comes before it
     in its function, or in the file for a name bound at top level: an import), and that
     function (or file) never reads it."""
-    function = ctx.code.function_of(node) or _root(node)
+    function = ctx.code.function_of(node) or ctx.code.root
     if not _identifier_like(node) or _opaque(function, ctx):
         return False
     name = ctx.code.text(node)
@@ -131,12 +131,6 @@ def unread(node: Node, ctx: Ctx) -> bool:
     if not references or references[0] != node:
         return False
     return not any(_reads(ref, name, ctx) for ref in references[1:])
-
-
-def _root(node: Node) -> Node:
-    while node.parent is not None:
-        node = node.parent
-    return node
 
 
 def _parameters(function: Node) -> Node | None:

@@ -174,7 +174,6 @@ class Facts:
         self.definitions = DEFINITIONS[lang]
         self.definition_kinds = frozenset(self.definitions)
         self.member = concept_kinds(lang, "member")
-        self.function = concept_kinds(lang, "function")
         # where a literal sits when it is the value of a definition
         self.member_entry_kinds = frozenset(MEMBER_ENTRIES.get(lang, {}))
         # a table keyed by strings, read by subscript: CODES = {"missing": 50001}, then
@@ -281,7 +280,7 @@ def constants(ctx: Ctx) -> dict[str, list[Any]]:
             continue
         if values[0].type in literal_kinds:
             found = [literal_value(values[0], ctx)]
-        elif not _in_function(node, f):  # MISSING = ApiError(50001, "..."), at top level
+        elif code.function_of(node) is None:  # MISSING = ApiError(50001, "..."), at top level
             found = _constructed(values[0], f, ctx)
         else:
             continue
@@ -329,7 +328,7 @@ def _keyed_constants(ctx: Ctx) -> list[tuple[str, list[Any]]]:
         definition = entry.parent.parent if entry.parent is not None else None
         if key is None or holder is None or key.type not in f.string or definition is None:
             continue
-        if definition.type not in f.definition_kinds or _in_function(definition, f):
+        if definition.type not in f.definition_kinds or code.function_of(definition):
             continue  # a dict built inside a function is data (user = {"ActiveFlag": 1})
         targets, _values = f.definitions[definition.type]
         names = [
@@ -346,15 +345,6 @@ def _keyed_constants(ctx: Ctx) -> list[tuple[str, list[Any]]]:
         content = literal_value(key, ctx)
         out += [(f"{name}[{content!r}]", values) for name in names[:1] if values]
     return out
-
-
-def _in_function(node: Node, f: Facts) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.type in f.function:
-            return True
-        parent = parent.parent
-    return False
 
 
 def constant_name(node: Node, ctx: Ctx) -> str:
