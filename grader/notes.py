@@ -45,6 +45,24 @@ def join(value: Any) -> str:
     return str(value)
 
 
+def listed(values: Sequence[Any]) -> str:
+    """``[a, b, c]`` -> ``"a, b and c"``: a list as a sentence says it."""
+    shown = [str(v) for v in values]
+    return ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else "".join(shown)
+
+
+def line_spans(lines: Sequence[int]) -> str:
+    """``lines 3-4 and 30-33``: consecutive lines as ranges."""
+    runs: list[list[int]] = []
+    for line in sorted(lines):
+        if runs and line == runs[-1][-1] + 1:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    parts = [f"{r[0]}" if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs]
+    return ("line " if len(lines) == 1 else "lines ") + join(parts)
+
+
 class _Lenient(string.Formatter):
     def get_value(self, key: Any, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
         if isinstance(key, str) and key in kwargs:
@@ -423,7 +441,7 @@ def further_compile_errors(status: str, note: str, output: str) -> tuple[str, li
     if not chosen:
         return None
     parts = [f"{_where(str(e.line), e.file)} ({_clipped(e.message)})" for e in chosen]
-    said = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    said = listed(parts)
     lines = [e.line for e in chosen if not e.in_tests]
     return f"It also does not compile at {said}.", lines
 

@@ -54,6 +54,7 @@ _JS_ERRORS = re.compile(
     r"|is not a constructor|Cannot find module|Maximum call stack|before initialization"
 )
 _GO_PREFIX = re.compile(r"^\S+_test\.go:\d+:\s*")
+_GO_LOG = re.compile(r"^\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2} ")  # the code's own log lines
 _NOISE = ("Omitting ", "Use -v", "Differing items", "Left contains", "Right contains", "At index")
 
 
@@ -69,11 +70,14 @@ class Observation:
     error: str | None = None
     line: int | None = None
     said: str = ""  # the message's first meaningful line, when nothing else could be read
+    relayed: bool = False  # the error came from the tests' own object and passed through the code
     why: str = ""  # the test's own words beside its input: "must be clamped, not rejected"
 
     @property
     def symptom(self) -> str | None:
         """What two cases share when one fault explains both: the error, or the answer."""
+        if self.error and self.relayed:  # the tests' stand-in raising on purpose: no fault
+            return None
         if self.error:
             return "error:" + _volatile(self.error)
         if self.got is not None:
@@ -87,6 +91,8 @@ class Observation:
             on = f"With {self.input}, the code"
         else:
             on = f"In the test {plain_name(self.case.name)}, the code"
+        if self.error and self.relayed:
+            return f"{on} let {self.error.rstrip('.')} through (the test's stand-in raised it)."
         if self.error:
             where = f" at line {self.line}" if self.line else ""
             return f"{on} raised {self.error.rstrip('.')}{where}."
@@ -202,9 +208,21 @@ def _in_tests(where: str) -> bool:
     return bool(found) and "test" in found["file"].rsplit("/", 1)[-1].casefold()
 
 
+# The Python runner's bridge between the tests' process and the code's: an error raised
+# there came from an object the tests handed the code (a stand-in raising on purpose)
+_BRIDGE = "_pybridge.py"
+
+
+def _relayed(where: str) -> bool:
+    found = _FILE_LINE.search(where)
+    return bool(found) and found["file"].rsplit("/", 1)[-1] == _BRIDGE
+
+
 def _line_in_code(where: str, solution: str | None) -> int | None:
     for found in _FILE_LINE.finditer(where):
         name = found["file"].rsplit("/", 1)[-1]
+        if name == _BRIDGE:
+            continue
         if "test" not in name.casefold() and (solution is None or name == solution):
             return int(found["line"])
     return None
@@ -214,14 +232,15 @@ def observe(case: TestCase, solution_file: str | None = None) -> Observation:
     """Read one failing case's message."""
     message = case.message or ""
     line = None
-    in_tests = False
+    in_tests = relayed = False
     at = _AT.search(message)
     if at:
         line = _line_in_code(at["where"], solution_file)
         in_tests = _in_tests(at["where"])
+        relayed = _relayed(at["where"])
         message = message[: at.start()] + message[at.end() :]
     lines = [_GO_PREFIX.sub("", ln) for ln in _lines(message)]
-    lines = [ln for ln in lines if ln and not ln.startswith(_NOISE)]
+    lines = [ln for ln in lines if ln and not ln.startswith(_NOISE) and not _GO_LOG.match(ln)]
     if not lines:
         return Observation(case, line=line)
     hypothesis = _HYPOTHESIS.search(message)
@@ -237,7 +256,7 @@ def observe(case: TestCase, solution_file: str | None = None) -> Observation:
     if error and error["type"] != "AssertionError":
         text = (error["text"] or "").strip()
         said = f"{error['type']}: {text}" if text else error["type"]
-        return Observation(case, error=said, input=given, line=line)
+        return Observation(case, error=said, input=given, line=line, relayed=relayed)
     if _JS_ERRORS.search(first) and "expected" not in first:
         return Observation(case, error=first.rstrip(": "), input=given, line=line)
 

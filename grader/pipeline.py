@@ -20,18 +20,17 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from grader import gaming, review, rules, sandbox, scoring, self_check_cache
-from grader.demo import demo_lines, without_lines
+from grader import gaming, rerun, review, rules, sandbox, scoring, self_check_cache
 from grader.errors import GraderError
 from grader.extract import extract_code
 from grader.models.base import Backend, SampleUnavailable
-from grader.notes import does_not_load
 from grader.store import RunStore, load_run, now_iso
 from grader.tasks import load_tasks
 from grader.types import (
     Extraction,
     Generation,
     GenerationRequest,
+    Rerun,
     SampleResult,
     TaskSpec,
     TestJob,
@@ -121,17 +120,19 @@ def prepare(
     return Prepared(task, extraction, checks, job, checked)
 
 
-def demo_job(prepared: Prepared, tests: TestRun) -> tuple[TestJob, list[int]] | None:
-    """The tests once more, on the code without its demo (and the demo's lines), when the
-    code as given did not build or load and has one: the demo is often why, and the function
-    still says something. Looked for only then, so no other sample pays for it."""
-    job = prepared.job
-    if job is None or not does_not_load(tests.status, tests.cases):
-        return None
-    demo = demo_lines(job.code, prepared.task.language, prepared.task.entry_point)
-    if not demo:
-        return None
-    return job.model_copy(update={"code": without_lines(job.code, demo)}), demo
+def second_look(prepared: Prepared, tests: TestRun, runner: sandbox.Sandbox) -> TestRun:
+    """``tests`` with the runs of ``grader.rerun``'s attempts, up to the first that loads, when
+    the code as given did not build or load (``tests`` as it is otherwise). Looked for only
+    then, so no other sample pays for it."""
+    if prepared.job is None:
+        return tests
+    reruns: list[Rerun] = []
+    attempt = rerun.first(prepared.job, tests)
+    while attempt is not None and len(reruns) < rerun.MAX_RERUNS:
+        run = wait_for_run(runner.submit(attempt.job), attempt.job)
+        reruns.append(attempt.ran(run))
+        attempt = rerun.after(attempt, run)
+    return tests.model_copy(update={"reruns": reruns}) if reruns else tests
 
 
 def finish(prepared: Prepared, tests: TestRun | None) -> Verdict:
@@ -211,14 +212,8 @@ class Grading:
             tests = (
                 wait_for_run(future, prepared.job) if future is not None and prepared.job else None
             )
-            if (
-                tests is not None
-                and self.runner is not None
-                and (again := demo_job(prepared, tests))
-            ):
-                job, demo = again
-                without = wait_for_run(self.runner.submit(job), job)
-                tests = tests.model_copy(update={"demo_lines": demo, "without_demo": without})
+            if tests is not None and self.runner is not None:
+                tests = second_look(prepared, tests, self.runner)
             self._queue.popleft()
             self.done(prepared, finish(prepared, tests), context)
             block = False

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from grader.notes import listed
 from grader.observe import Observation, answer, code_lines, locate, plain_name
 from grader.types import TestCase
 
@@ -47,24 +48,17 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _join(values: Sequence[Any]) -> str:
-    shown = [str(v) for v in values]
-    if len(shown) <= 1:
-        return "".join(shown)
-    return ", ".join(shown[:-1]) + " and " + shown[-1]
-
-
 def _some(values: Sequence[Any], most: int = 5) -> str:
     """All of ``values`` when there are few, else the first ones and how many more: a list
     cut short must not read as the whole of it."""
     if len(values) <= most:
-        return _join(values)
+        return listed(values)
     rest = len(values) - (most - 1)
     return ", ".join(str(v) for v in values[: most - 1]) + f" and {rest} other answers"
 
 
 def _lines_text(lines: Sequence[int]) -> str:
-    return ("line " if len(lines) == 1 else "lines ") + _join(lines[:4])
+    return ("line " if len(lines) == 1 else "lines ") + listed(lines[:4])
 
 
 # --------------------------------------------------------------------------- where in the code
@@ -310,7 +304,7 @@ def _mixed_codes(
     first, *rest = shifted
     said = (
         f"The error codes are off by one: the code answered {first[1]} where {first[0]} was expected, "
-        + _join([f"{got} for {expected}" for expected, got in rest[:3]])
+        + listed([f"{got} for {expected}" for expected, got in rest[:3]])
     )
     lines = sorted({line for _, got in shifted for line in locate(code, got)[:1]})
     return _code_cause(said, found, lines)

@@ -31,6 +31,8 @@ from grader.notes import (
     further_compile_errors,
     group,
     join,
+    line_spans,
+    listed,
     package_cause,
     placeholders,
     quotes,
@@ -57,6 +59,7 @@ from grader.types import (
     Note,
     Requirement,
     RequirementVerdict,
+    Rerun,
     RuleCheck,
     Severity,
     TaskSpec,
@@ -201,7 +204,7 @@ def _tests_sentence(failing: Sequence[TestCase]) -> str:
     detail = first_line(first.message)
     if len(names) > 4:
         names = [*names[:4], f"{len(names) - 4} more"]
-    shown = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    shown = listed(names)
     noun = "test" if len(names) == 1 else "tests"
     verb = "fails" if len(names) == 1 else "fail"
     why = (
@@ -697,35 +700,40 @@ def _cause_first(cause: list[Draft], requirements: list[Draft]) -> list[Draft]:
     return requirements[:at] + cause + requirements[at:]
 
 
-def _run_without_demo(tests: TestRun) -> TestRun | None:
-    """The tests' run on the code without its demo, when that code built and ran."""
-    run = tests.without_demo
-    if run is None or run.status in BROKEN_STATUSES or does_not_load(run.status, run.cases):
+def _loaded_rerun(tests: TestRun) -> Rerun | None:
+    """The tests' run on the code made to load (``grader.rerun``), when one built and ran."""
+    last = tests.reruns[-1] if tests.reruns else None
+    if last is None or last.run.status in BROKEN_STATUSES:
         return None
-    return run
+    return None if does_not_load(last.run.status, last.run.cases) else last
+
+
+def _strict_rerun(tests: TestRun) -> Rerun | None:
+    """The run on the code without its demo or dead imports, still type-checked, when it did
+    not build either: its own errors are the ones to say (a type error in the function, not
+    the demo's cut-off string)."""
+    strict = next((r for r in tests.reruns if not r.untyped), None)
+    if strict is None or strict.run.status != "compile_error":
+        return None
+    return strict
 
 
 _SAID_LINE = re.compile(r"\bline (\d+)\b(?! of the test)")  # the code's lines, not the tests'
 
 
-def _through_demo(said: str, demo: Sequence[int]) -> str:
-    """The build note (with its line, if any), saying the demo is where (or through what)
-    the code broke."""
+def _through_rerun(said: str, rerun: Rerun) -> str:
+    """The build note (with its line, if any), saying what the tests' run left out to load
+    the code: its demo (where, or through what, the code broke), dead imports, the type check."""
+    said = said.rstrip(".")
     at = {int(n) for n in _SAID_LINE.findall(said)}
-    where = "in its demo" if at and at <= set(demo) else "when its demo runs"
-    return f"{said.rstrip('.')}, {where} ({_spans(demo)}); without the demo, the tests ran."
-
-
-def _spans(lines: Sequence[int]) -> str:
-    """``lines 3-4 and 30-33``: consecutive lines as ranges."""
-    runs: list[list[int]] = []
-    for line in sorted(lines):
-        if runs and line == runs[-1][-1] + 1:
-            runs[-1].append(line)
-        else:
-            runs.append([line])
-    parts = [f"{r[0]}" if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs]
-    return ("line " if len(lines) == 1 else "lines ") + join(parts)
+    demo = rerun.demo_lines
+    if demo and not rerun.changes and not rerun.untyped:
+        where = "in its demo" if at and at <= set(demo) else "when its demo runs"
+        return f"{said}, {where} ({line_spans(demo)}); without the demo, the tests ran."
+    changes = [*rerun.changes, *([f"its demo ({line_spans(demo)}) left out"] if demo else [])]
+    if rerun.untyped:
+        changes.append("the type check off (as plain JavaScript)")
+    return f"{said}; with {listed(changes)}, the tests ran."
 
 
 def _defects_in_unbuilt_code(checks: Sequence[RuleCheck], gating: set[str]) -> list[Draft]:
@@ -895,8 +903,9 @@ def score(
         ]
 
     judged = judge_all(tests.cases, broken, unbuilt, cause)
-    run = _run_without_demo(tests) if unbuilt else None
-    observed: list[_Judged] = []  # what the tests saw of the code without its demo: notes only
+    loaded = _loaded_rerun(tests) if unbuilt else None
+    run = loaded.run if loaded else None
+    observed: list[_Judged] = []  # what the tests saw of the code made to load: notes only
     demo_cause = None
     if run is not None:
         demo_cause = _root_cause(task, extraction.code, run.cases, checks)
@@ -910,23 +919,20 @@ def score(
     syntax = [f for c in checks if _is_syntax(c) and not c.passed for f in c.findings]
     limit = None
     if unbuilt:  # one note, why it does not build; its static findings stay in findings
-        # the code without its demo did not build either: its own errors are the ones to say
-        # (a type error in the function, not the demo's cut-off string)
-        without = tests.without_demo
-        failed_too = run is None and without is not None and without.status == "compile_error"
-        built_run = without if failed_too and without else tests
+        strict = _strict_rerun(tests)
+        built_run = strict.run if strict and strict.demo_lines else tests
         said = compile_note(built_run.status, built_run.note, built_run.output, built_run.cases)
         line = None if " line " in said else root_cause.error_line(said, extraction.code)
         said = f"{said.rstrip('.')} (line {line})." if line else said
         lines = [line] if line else []
-        if run is not None:
-            said = _through_demo(said, tests.demo_lines)
         package = None
         if task.language == "java":
             package = package_cause(said, extraction.code, (t.read_text() for t in task.tests))
         if package:  # the likely cause: its classes are not where the tests look for them
             said = f"{said.rstrip('.')}: {package[0]}."
             lines = sorted({*lines, package[1]})
+        if loaded is not None:
+            said = _through_rerun(said, loaded)
         compiled = f"{tests.note}\n{tests.output}"
         limit = toolchain_limit(task.language, tests.status, compiled, parses=not syntax)
         built = Note(

@@ -183,10 +183,38 @@ class TestRun(Frozen):
     output: str = ""  # capped stdout+stderr tail
     duration_s: float = 0.0
     timeout_s: float | None = None
-    # Code that did not build or load, with a demo (top-level calls, prints, asserts; see
-    # grader.demo): the demo's lines, and the tests' run on the code without them
+    # Code that did not build or load: the tests' runs on it made to load (grader.rerun),
+    # from the least change to the most, up to the first that loaded
+    reruns: list[Rerun] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _old_demo_run(cls, data: Any) -> Any:
+        """A results file from before reruns had one: ``demo_lines`` and ``without_demo``."""
+        if isinstance(data, dict) and "without_demo" in data:
+            data = dict(data)
+            without, demo = data.pop("without_demo"), data.pop("demo_lines", [])
+            if without is not None:
+                data["reruns"] = [{"demo_lines": demo, "run": without}]
+        return data
+
+
+class Rerun(Frozen):
+    """The tests once more on code that did not build or load, with what kept it from
+    loading left out: its demo (top-level calls, prints, asserts; ``grader.demo``), imports
+    that bring nothing it can use, TypeScript's type check. What they observe is said, and
+    nothing is credited."""
+
     demo_lines: list[int] = Field(default_factory=list)
-    without_demo: TestRun | None = None
+    # the rest of what was changed, as a note says it ("its unused import of fmt (line 4)
+    # left out", "a read of its unused variable err (line 19) added"); none of it changes
+    # what the code does
+    changes: list[str] = Field(default_factory=list)
+    untyped: bool = False  # run as JavaScript, without the type check
+    run: TestRun
+
+
+TestRun.model_rebuild()
 
 
 class TestJob(Frozen):

@@ -292,8 +292,10 @@ def test_a_java_package_line_is_named_as_the_cause_of_the_missing_class() -> Non
     assert verdict.notes[0].startswith("The code does not compile: Cannot find symbol")
     assert verdict.notes[0].endswith(
         ": the code declares package com.example (line 1), and the tests are in the default "
-        "package."
+        "package; with its package line (line 1) left out, the tests ran."
     )
+    # the reference as the tests see it once the class is where they look: nothing else
+    assert len(verdict.notes) == 1, verdict.notes
     assert 1 in verdict.note_details[0].lines
 
 
@@ -309,9 +311,9 @@ def test_a_demo_that_breaks_the_load_is_said_and_the_function_still_observed() -
     line = code.count("\n")
     verdict, _ = grade_code(task, code=code)
     assert verdict.score == 0.0 and not verdict.passed
-    assert verdict.tests.demo_lines == [line]
-    without = verdict.tests.without_demo
-    assert without is not None and without.failed == 0 and without.passed > 0
+    (rerun,) = verdict.tests.reruns
+    assert rerun.demo_lines == [line] and not rerun.changes and not rerun.untyped
+    assert rerun.run.failed == 0 and rerun.run.passed > 0
     assert verdict.notes == [
         f"The code fails to load: AssertionError at line {line}, in its demo (line {line}); "
         "without the demo, the tests ran."
@@ -359,8 +361,62 @@ def test_code_that_never_names_the_entry_point_says_so_first() -> None:
 
 def test_a_test_files_line_is_not_read_as_a_line_of_the_demo() -> None:
     """'line 20 of the test file' is no line of the code: not 'line 2', in the demo."""
-    from grader.scoring import _through_demo
+    from grader.scoring import _through_rerun
+    from grader.types import Rerun, TestRun
+
+    def demo(lines: list[int]) -> Rerun:
+        return Rerun(demo_lines=lines, run=TestRun(status="ok"))
 
     said = "The code does not compile: Cannot find symbol at line 20 of the test file T.java."
-    assert "when its demo runs (lines 2-3)" in _through_demo(said, [2, 3])
-    assert "in its demo (line 20)" in _through_demo("The code fails to load: X at line 20.", [20])
+    assert "when its demo runs (lines 2-3)" in _through_rerun(said, demo([2, 3]))
+    at_20 = _through_rerun("The code fails to load: X at line 20.", demo([20]))
+    assert "in its demo (line 20)" in at_20
+
+
+# --------------------------------------------------------------------------- made to load
+
+
+@pytest.mark.skipif(shutil.which("go") is None, reason="needs the Go toolchain")
+def test_go_that_fails_only_on_an_unused_import_is_observed_without_it() -> None:
+    """Go refuses an unused import; the tests' run without it finds the seed's own mistake,
+    said after the build note, and nothing is credited."""
+    task = load_task(TASKS.parent / "user-flags" / "go.yaml")
+    code = (TASKS / "go" / "wrong-seed.go").read_text(encoding="utf-8")
+    code = code.replace("package solution\n", 'package solution\n\nimport "strings"\n', 1)
+    verdict, _ = grade_code(task, code=code)
+    assert verdict.score == 0.0 and all(r.credit == 0.0 for r in verdict.requirements)
+    first, *rest = verdict.notes
+    assert first == (
+        'The code does not compile: "strings" imported and not used at line 3; with its unused '
+        "import of strings (line 3) left out, the tests ran."
+    )
+    assert any("50003" in note for note in rest), rest
+
+
+@pytest.mark.shared_cache  # the TypeScript compiler set-up installed
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node")
+def test_typescript_that_fails_only_its_type_check_is_observed_as_javascript() -> None:
+    task = load_task(TASKS.parent / "user-flags" / "typescript.yaml")
+    code = (TASKS / "typescript" / "wrong-seed.ts").read_text(encoding="utf-8")
+    code += "\nconst typo: number = 'one';\n"
+    verdict, _ = grade_code(task, code=code)
+    assert verdict.tests.status == "compile_error" and verdict.score == 0.0
+    first, *rest = verdict.notes
+    assert first.startswith("The code does not compile: Type 'string' is not assignable")
+    assert first.endswith("; with the type check off (as plain JavaScript), the tests ran.")
+    assert verdict.tests.reruns[-1].untyped
+    assert any("50003" in note for note in rest), rest
+
+
+def test_python_missing_module_for_a_builtin_name_is_observed_without_it() -> None:
+    task = load_task(TASKS.parent / "user-flags" / "python.yaml")
+    code = (TASKS / "python" / "reference.py").read_text(encoding="utf-8")
+    code = "from cloudsdk.errors import Exception\n" + code
+    verdict, _ = grade_code(task, code=code)
+    assert verdict.score == 0.0 and not verdict.passed
+    # the reference is right: once loaded, the tests find nothing more to say
+    assert verdict.notes == [
+        "The code fails to load: ModuleNotFoundError: No module named 'cloudsdk' at line 1; "
+        "with the import of Exception (line 1; Exception is then Python's own) left out, "
+        "the tests ran."
+    ]
