@@ -202,6 +202,10 @@ def _input_from_call(args: str) -> str | None:
     return _given(args) if args and len(args) <= 160 else None
 
 
+# errors a test raises reading an answer that lacks what it reads
+_READING = {"KeyError", "AttributeError", "IndexError", "TypeError", "NullPointerException"}
+
+
 def _in_tests(where: str) -> bool:
     """The error was raised by the test itself (reading a key the answer lacks)."""
     found = _FILE_LINE.search(where)
@@ -214,8 +218,15 @@ _BRIDGE = "_pybridge.py"
 
 
 def _relayed(where: str) -> bool:
-    found = _FILE_LINE.search(where)
-    return bool(found) and found["file"].rsplit("/", 1)[-1] == _BRIDGE
+    """The error came from the tests' own object: raised across the bridge, or raised in a
+    test file under a frame of the code (a stand-in the code called)."""
+    files = [m["file"].rsplit("/", 1)[-1] for m in _FILE_LINE.finditer(where)]
+    if not files:
+        return False
+    if files[0] == _BRIDGE:
+        return True
+    tests = ["test" in name.casefold() for name in files]
+    return tests[0] and not all(tests)
 
 
 def _line_in_code(where: str, solution: str | None) -> int | None:
@@ -236,8 +247,8 @@ def observe(case: TestCase, solution_file: str | None = None) -> Observation:
     at = _AT.search(message)
     if at:
         line = _line_in_code(at["where"], solution_file)
-        in_tests = _in_tests(at["where"])
         relayed = _relayed(at["where"])
+        in_tests = _in_tests(at["where"]) and not relayed
         message = message[: at.start()] + message[at.end() :]
     lines = [_GO_PREFIX.sub("", ln) for ln in _lines(message)]
     lines = [ln for ln in lines if ln and not ln.startswith(_NOISE) and not _GO_LOG.match(ln)]
@@ -250,8 +261,13 @@ def observe(case: TestCase, solution_file: str | None = None) -> Observation:
     first = lines[0]
 
     error = _ERROR.match(first)
-    if error and in_tests and error["type"] != "AssertionError":  # the test could not read it
+    if error and in_tests and error["type"] in _READING:  # the test could not read it
         said = f"the answer lacks what the test reads ({first.rstrip('.')})"
+        return Observation(case, input=given, said=said)
+    if error and in_tests and error["type"] != "AssertionError":  # made by the test's own code
+        where = _FILE_LINE.search(at["where"]) if at else None
+        place = f" ({where['file'].rsplit('/', 1)[-1]}, line {where['line']})" if where else ""
+        said = f"it ended with {first.rstrip('.')}, raised in the test file{place}"
         return Observation(case, input=given, said=said)
     if error and error["type"] != "AssertionError":
         text = (error["text"] or "").strip()

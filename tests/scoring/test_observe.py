@@ -164,3 +164,70 @@ def test_long_answers_are_shown_where_they_part() -> None:
     assert len(shown_got) < MAX_SHOWN and len(shown_expected) < MAX_SHOWN
     assert shown_got.endswith(f"({len(got)} characters)")
     assert "x…</p>'" in shown_expected  # the stretch where they differ is the one shown
+
+
+@pytest.mark.parametrize(
+    ("message", "sentence"),
+    [
+        # JUnit through the grader's launcher: an exception's class, words and frames
+        (
+            "IllegalArgumentException: Invalid amount for part 3. (at AmountSplitter.java:21; "
+            "AmountSplitterTest.java:40)",
+            "In the test two decimals always, the code raised IllegalArgumentException: Invalid "
+            "amount for part 3 at line 21.",
+        ),
+        # raised in the test file, under a frame of the code: the tests' stand-in raised it
+        (
+            "IOException: reset (at AmountSplitterTest.java:47; AmountSplitter.java:20; "
+            "AmountSplitterTest.java:50)",
+            "In the test two decimals always, the code let IOException: reset through (the "
+            "test's stand-in raised it).",
+        ),
+        # Python, across the bridge from the tests' process: the same
+        (
+            "RuntimeError: timeout talking to warehouse (at _pybridge.py:479; _pybridge.py:495; "
+            "test_sync_inventory.py:18)",
+            "In the test two decimals always, the code let RuntimeError: timeout talking to "
+            "warehouse through (the test's stand-in raised it).",
+        ),
+    ],
+)
+def test_where_an_exception_came_from(message: str, sentence: str) -> None:
+    case = TestCase(name="AmountSplitterTest::twoDecimalsAlways", outcome="error", message=message)
+    assert observe(case).sentence() == sentence
+
+
+def test_an_exception_from_a_stand_in_is_no_shared_fault() -> None:
+    said = "RuntimeError: down (at _pybridge.py:479; test_x.py:18)"
+    relayed = observe(TestCase(name="t.py::test_a", outcome="failed", message=said))
+    assert relayed.symptom is None
+    own = observe(
+        TestCase(
+            name="t.py::test_a", outcome="failed", message="RuntimeError: down (at solution.py:4)"
+        )
+    )
+    assert own.symptom is not None and own.line == 4
+
+
+def test_go_log_lines_are_the_codes_output_not_the_tests_message() -> None:
+    said = "2026/12/07 17:46:51 db: %!w(*errors.errorString=&{reset})\nfetch_all_test.go:84: error reset does not name the id"
+    case = TestCase(name="TestErrorNamesID", outcome="failed", message=said)
+    assert (
+        observe(case).sentence()
+        == "The test error names id fails: error reset does not name the id."
+    )
+
+
+def test_an_exception_made_in_the_test_file_is_placed_there_not_blamed_on_the_code() -> None:
+    said = "IOException: reset (at RetryTest.java:55)"
+    case = TestCase(
+        name="RetryTest::returnsResultAfterTransientFailures", outcome="error", message=said
+    )
+    assert observe(case).sentence() == (
+        "The test returns result after transient failures fails: it ended with IOException: "
+        "reset, raised in the test file (RetryTest.java, line 55)."
+    )
+    reading = TestCase(
+        name="t.py::test_a", outcome="failed", message="KeyError: 'id' (at test_x.py:9)"
+    )
+    assert "the answer lacks what the test reads" in observe(reading).sentence()

@@ -83,11 +83,32 @@ public final class GraderLauncher {
                 case ABORTED: outcome = "skipped"; break;
                 default: outcome = result.getThrowable().map(t -> t instanceof AssertionError).orElse(false) ? "failed" : "error";
             }
+            boolean raised = outcome.equals("error");
             String message = result.getThrowable().map(t -> {
                 String text = t.getMessage();
-                return text == null ? t.getClass().getName() : text;
+                if (!raised) return text == null ? t.getClass().getName() : text;
+                // an exception: its class, its words, and where it was thrown (the code's frames
+                // and the tests' own, as "(at File.java:N; ...)")
+                String said = t.getClass().getSimpleName() + (text == null ? "" : ": " + text);
+                String where = frames(t);
+                return where.isEmpty() ? said : said + " (at " + where + ")";
             }).orElse("");
             write(id, outcome, message);
+        }
+
+        /** The frames of the code and the tests (not the JDK's or JUnit's), top first, up to 4. */
+        private String frames(Throwable t) {
+            List<String> shown = new ArrayList<>();
+            for (StackTraceElement frame : t.getStackTrace()) {
+                String name = frame.getClassName();
+                if (frame.getFileName() == null || frame.getLineNumber() <= 0) continue;
+                if (name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.")
+                        || name.startsWith("org.junit.") || name.startsWith("org.opentest4j.")
+                        || name.startsWith("graderharness.")) continue;
+                shown.add(frame.getFileName() + ":" + frame.getLineNumber());
+                if (shown.size() == 4) break;
+            }
+            return String.join("; ", shown);
         }
 
         private void write(TestIdentifier id, String outcome, String message) {
