@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from tree_sitter import Node
 
-from grader.rules import parse_tree
+from grader.rules import node_text, parse_tree, walk
 
 _DECLARATIONS = {
     "python": {
@@ -142,19 +142,19 @@ def _is_demo(node: Node, language: str, entry_point: str, source: bytes) -> bool
 def _defines(node: Node, name: str, source: bytes) -> bool:
     """Whether the statement holds the entry point's own definition (a parse error's node
     may swallow it with the demo after it)."""
-    for child in _walk(node):
+    for child in walk(node):
         named = child.child_by_field_name("name")
-        if named is not None and _text(named, source) == name:
+        if named is not None and node_text(named, source) == name:
             return True
     return (
-        re.search(rf"\b(?:def|function|class)\s+{re.escape(name)}\b", _text(node, source))
+        re.search(rf"\b(?:def|function|class)\s+{re.escape(name)}\b", node_text(node, source))
         is not None
     )
 
 
 def _main_guard(node: Node, source: bytes) -> bool:
     condition = node.child_by_field_name("condition")
-    text = _text(condition, source) if condition is not None else ""
+    text = node_text(condition, source) if condition is not None else ""
     return "__name__" in text and "__main__" in text
 
 
@@ -177,7 +177,7 @@ def _declared(node: Node, language: str, source: bytes) -> set[str]:
         for child in node.named_children:
             if child.type == "variable_declarator" and (name := child.child_by_field_name("name")):
                 targets.append(name)
-    return {_text(n, source) for t in targets for n in _walk(t) if n.type == "identifier"}
+    return {node_text(n, source) for t in targets for n in walk(t) if n.type == "identifier"}
 
 
 def _read_by(names: set[str], statements: list[Node], source: bytes) -> bool:
@@ -186,27 +186,27 @@ def _read_by(names: set[str], statements: list[Node], source: bytes) -> bool:
     stack = [(statement, frozenset[str]()) for statement in statements]
     while stack:
         node, shadowed = stack.pop()
-        name = _text(node, source) if node.type in _IDENTIFIERS else None
+        name = node_text(node, source) if node.type in _IDENTIFIERS else None
         if name in names and name not in shadowed:
             return True
         if node.type in _FUNCTIONS:
             params = node.child_by_field_name("parameters") or node.child_by_field_name("parameter")
             if params is not None:
                 shadowed = shadowed | {
-                    _text(n, source) for n in _walk(params) if n.type == "identifier"
+                    node_text(n, source) for n in walk(params) if n.type == "identifier"
                 }
         stack.extend((child, shadowed) for child in node.children)
     return False
 
 
 def _called_names(node: Node, source: bytes) -> Iterator[str]:
-    for child in _walk(node):
+    for child in walk(node):
         if child.type in _CALLS:
             callee = child.child_by_field_name("function") or child.child_by_field_name(
                 "constructor"
             )
             if callee is not None and callee.type == "identifier":
-                yield _text(callee, source)
+                yield node_text(callee, source)
 
 
 def _callee_root(call: Node, source: bytes) -> str:
@@ -214,16 +214,4 @@ def _callee_root(call: Node, source: bytes) -> str:
     callee = call.child_by_field_name("function")
     while callee is not None and callee.type in ("member_expression", "attribute"):
         callee = callee.child_by_field_name("object")
-    return _text(callee, source) if callee is not None else ""
-
-
-def _walk(node: Node) -> Iterator[Node]:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(reversed(current.children))
-
-
-def _text(node: Node, source: bytes) -> str:
-    return source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+    return node_text(callee, source) if callee is not None else ""

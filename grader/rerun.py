@@ -13,14 +13,14 @@ from __future__ import annotations
 import ast
 import builtins
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
 from grader.demo import demo_lines, without_lines
 from grader.notes import does_not_load, line_spans, listed
-from grader.rules import parse_tree
+from grader.rules import node_text, parse_tree, walk
 from grader.types import Rerun, TestJob, TestRun
 
 
@@ -489,10 +489,10 @@ def _js_unresolved(code: str, language: str, said: str) -> _Edit | None:
             continue
         bound = _bound(statement, source)
         if not bound or any(
-            _text(n, source) in bound
+            node_text(n, source) in bound
             for other in root.children
             if other is not statement
-            for n in _walk(other)
+            for n in walk(other)
             if n.type in _READS
         ):
             return None
@@ -507,12 +507,14 @@ def _loads(statement: Node, module: str, source: bytes) -> bool:
     """Whether a top-level statement is an import or ``require`` of ``module``."""
     if statement.type not in ("import_statement", "lexical_declaration", "variable_declaration"):
         return False
-    strings = [n for n in _walk(statement) if n.type == "string"]
+    strings = [n for n in walk(statement) if n.type == "string"]
     if statement.type != "import_statement":
-        calls = [n for n in _walk(statement) if n.type == "call_expression"]
-        if not any(_text(c.child_by_field_name("function"), source) == "require" for c in calls):
+        calls = [n for n in walk(statement) if n.type == "call_expression"]
+        if not any(
+            node_text(c.child_by_field_name("function"), source) == "require" for c in calls
+        ):
             return False
-    return any(_text(s, source)[1:-1] == module for s in strings)
+    return any(node_text(s, source)[1:-1] == module for s in strings)
 
 
 def _bound(statement: Node, source: bytes) -> set[str]:
@@ -525,18 +527,4 @@ def _bound(statement: Node, source: bytes) -> set[str]:
             for d in statement.named_children
             if d.type == "variable_declarator" and (name := d.child_by_field_name("name"))
         ]
-    return {_text(n, source) for t in targets for n in _walk(t) if n.type in _BINDS}
-
-
-def _walk(node: Node) -> Iterator[Node]:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(current.children)
-
-
-def _text(node: Node | None, source: bytes) -> str:
-    return (
-        "" if node is None else source[node.start_byte : node.end_byte].decode("utf-8", "replace")
-    )
+    return {node_text(n, source) for t in targets for n in walk(t) if n.type in _BINDS}

@@ -12,7 +12,7 @@ from ._loader import RULES_DIR, LoadedRule, clear_cache, load_rule, load_rule_fi
 from ._model import Fragment, Matcher, RuleError, RuleSpec, RuleTestCase, RuleTestFile, Variant
 from ._schema import rule_schema, write_schema
 from ._testing import CaseResult, RuleTestReport, find_test_files, run_rule_tests, run_test_file
-from ._tree import parse_tree
+from ._tree import node_text, parse_tree, walk
 
 __all__ = [
     "CONCEPTS",
@@ -37,7 +37,9 @@ __all__ = [
     "guard",
     "load_rule",
     "load_rule_file",
+    "node_text",
     "parse_tree",
+    "walk",
     "rule_exists",
     "rule_ids",
     "rule_schema",

@@ -48,6 +48,22 @@ def parse_tree(source: str, lang: str) -> Node:
     return parser(lang).parse(source.encode("utf-8")).root_node
 
 
+def walk(node: Node) -> Iterator[Node]:
+    """``node`` and everything under it, in source order."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.children))
+
+
+def node_text(node: Node | None, source: bytes) -> str:
+    """The source text of ``node`` ("" for none)."""
+    if node is None:
+        return ""
+    return source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+
 @cache
 def concept_kinds(lang: str, concept: str) -> frozenset[str]:
     return frozenset(
