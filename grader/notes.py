@@ -52,7 +52,7 @@ def listed(values: Sequence[Any]) -> str:
 
 
 def line_spans(lines: Sequence[int]) -> str:
-    """``lines 3-4 and 30-33``: consecutive lines as ranges."""
+    """``lines 3-4, 30-33``: consecutive lines as ranges."""
     runs: list[list[int]] = []
     for line in sorted(lines):
         if runs and line == runs[-1][-1] + 1:

@@ -135,9 +135,8 @@ def _in_code(found: re.Match[str]) -> bool:
 def _go_unused_imports(code: str, said: str) -> _Edit | None:
     """The imports Go's compiler says are unused, in its own words (``"fmt" imported and not
     used``), each on a line of its own: blanked, the rest is as it was."""
-    return _blank_imports(
-        code, said, _GO_UNUSED, "its unused {imports} of {paths} ({lines}) left out"
-    )
+    found = _import_lines(code, said, _GO_UNUSED, _GO_SPEC, _in_code)
+    return _blanked(code, found, "its unused {what} of {names} ({lines}) left out")
 
 
 _GO_NO_MODULE = re.compile(
@@ -149,27 +148,41 @@ _GO_NO_MODULE = re.compile(
 def _go_missing_modules(code: str, said: str) -> _Edit | None:
     """Imports of modules the sandbox cannot fetch (no network) and the standard library
     lacks: blanked, so the compiler says which of their names the code uses."""
-    return _blank_imports(
-        code, said, _GO_NO_MODULE, "its {imports} of {paths}, not there ({lines}), left out"
-    )
+    found = _import_lines(code, said, _GO_NO_MODULE, _GO_SPEC, _in_code)
+    return _blanked(code, found, _NOT_THERE)
 
 
-def _blank_imports(code: str, said: str, pattern: re.Pattern[str], says: str) -> _Edit | None:
+_NOT_THERE = "its {what} of {names}, not there ({lines}), left out"
+
+
+def _import_lines(
+    code: str,
+    said: str,
+    pattern: re.Pattern[str],
+    spec: re.Pattern[str],
+    in_code: Callable[[re.Match[str]], bool],
+) -> dict[int, str]:
+    """The import lines of ``code`` that the compiler's messages (``pattern``, with the line
+    they point at) name, each with what it imports: the message's ``path``, else the line's
+    own ``name``. A message about another file, or about a line that is not an import
+    (``spec``), names none."""
     lines = code.splitlines()
-    found = {
-        int(m["line"]): m["path"]
-        for m in pattern.finditer(said)
-        if _in_code(m) and 0 < int(m["line"]) <= len(lines)
-        if _GO_SPEC.match(lines[int(m["line"]) - 1])
-    }
+    found: dict[int, str] = {}
+    for m in pattern.finditer(said):
+        line = int(m["line"])
+        if in_code(m) and 0 < line <= len(lines) and (own := spec.match(lines[line - 1])):
+            found[line] = m.groupdict().get("path") or own["name"]
+    return found
+
+
+def _blanked(code: str, found: dict[int, str], says: str, kind: str = "import") -> _Edit | None:
+    """``code`` with the import lines ``found`` blanked, said as ``says`` puts it."""
     if not found:
         return None
     at = sorted(found)
-    paths = listed(list(dict.fromkeys(found[line] for line in at)))
-    imports = "imports" if len(at) > 1 else "import"
-    return _Edit(
-        without_lines(code, at), says.format(imports=imports, paths=paths, lines=line_spans(at))
-    )
+    names = listed(list(dict.fromkeys(found[line] for line in at)))
+    what = f"{kind}s" if len(at) > 1 else kind
+    return _Edit(without_lines(code, at), says.format(what=what, names=names, lines=line_spans(at)))
 
 
 def _go_unused_variables(code: str, said: str) -> _Edit | None:
@@ -306,21 +319,12 @@ def _java_package(code: str, tests: list[str]) -> _Edit | None:
 def _java_missing_packages(code: str, said: str) -> _Edit | None:
     """Imports of packages javac cannot find: blanked, so javac says which of their classes
     the code uses."""
-    lines = code.splitlines()
-    found = {
-        int(m["line"]): m["path"]
-        for m in _JAVA_NO_PACKAGE.finditer(said)
-        if not m["file"].endswith("Test") and 0 < int(m["line"]) <= len(lines)
-        if _JAVA_IMPORT.match(lines[int(m["line"]) - 1])
-    }
-    if not found:
-        return None
-    at = sorted(found)
-    what = "imports" if len(at) > 1 else "import"
-    paths = listed(list(dict.fromkeys(found[line] for line in at)))
-    return _Edit(
-        without_lines(code, at), f"its {what} of {paths}, not there ({line_spans(at)}), left out"
-    )
+    found = _import_lines(code, said, _JAVA_NO_PACKAGE, _JAVA_IMPORT, _java_in_code)
+    return _blanked(code, found, _NOT_THERE)
+
+
+def _java_in_code(found: re.Match[str]) -> bool:
+    return not found["file"].endswith("Test")
 
 
 def _java_unimported(code: str, said: str) -> _Edit | None:
@@ -330,7 +334,7 @@ def _java_unimported(code: str, said: str) -> _Edit | None:
         {
             m["name"]
             for m in _JAVA_NO_CLASS.finditer(said)
-            if not m["file"].endswith("Test") and m["name"] in _JAVA_STANDARD
+            if _java_in_code(m) and m["name"] in _JAVA_STANDARD
         }
     )
     if not wanted:
@@ -353,20 +357,8 @@ _CS_MISSING_USING = re.compile(_CS_AT + r".*Are you missing `(?P<name>[\w.]+)' u
 def _csharp_missing_namespaces(code: str, said: str) -> _Edit | None:
     """``using`` lines of namespaces the compiler cannot find (a cloud SDK the sandbox does not
     have): blanked, so it says which of their types the code uses."""
-    lines = code.splitlines()
-    found = {}
-    for m in _CS_NO_NAMESPACE.finditer(said):
-        line = int(m["line"])
-        if 0 < line <= len(lines) and (using := _CS_USING.match(lines[line - 1])):
-            found[line] = using["name"]
-    if not found:
-        return None
-    at = sorted(found)
-    what = "usings" if len(at) > 1 else "using"
-    names = listed([found[line] for line in at])
-    return _Edit(
-        without_lines(code, at), f"its {what} of {names}, not there ({line_spans(at)}), left out"
-    )
+    found = _import_lines(code, said, _CS_NO_NAMESPACE, _CS_USING, lambda _: True)
+    return _blanked(code, found, _NOT_THERE, kind="using")
 
 
 def _csharp_missing_usings(code: str, said: str) -> _Edit | None:
