@@ -346,9 +346,14 @@ def _judge(
             source,
         )
     positive = None
+    said = None
     if status == "met" and requirement.notes.met:
+        said = fill(requirement.notes.met, values | {"missing": [], "present": present})
+    elif status == "met" and matched and not failing:
+        said = _held(matched)
+    if said:
         positive = Note(
-            text=fill(requirement.notes.met, values | {"missing": [], "present": present}),
+            text=said,
             kind="positive",
             requirement=requirement.id,
             severity="info",
@@ -368,6 +373,17 @@ def _judge(
         blocked_by=cause.text if blocked and cause else None,
     )
     return _Judged(verdict, severity, notes, positive, counted, unconfirmed)
+
+
+def _held(passing: Sequence[TestCase]) -> str:
+    """A met requirement without a ``met`` template: the tests that show it, by name (what a
+    requirement's description claims may reach past what its tests check)."""
+    bases = [re.sub(r" \[[^\]]*\]$", "", plain_name(c.name)) for c in passing]
+    names = [
+        f"{b} ({bases.count(b)} cases)" if bases.count(b) > 1 else b for b in dict.fromkeys(bases)
+    ]
+    noun = "test" if len(names) == 1 else "tests"
+    return f"The code passes the {noun} {listed(names)}."
 
 
 def confirming_cases(patterns: Sequence[str], cases: Sequence[TestCase]) -> list[TestCase]:
@@ -563,14 +579,20 @@ def _observed_note(
 _ERROR_CODE = re.compile(r"^\W*(?:\w*(?:code|status)\w*\W*(\d{3,})|(\d{4,})$)", re.I)
 
 
-def _shape(seen: Observation) -> str:
-    """What kind of thing came back: an error raised, an error code (each its own branch),
-    or some other value (two wrong values are most often one fault)."""
-    if seen.error:
-        return "error"
-    found = _ERROR_CODE.match((seen.got or "").strip())
+def _kind(value: str | None) -> str:
+    """An error code (each its own branch) or some other value (a success's 0 is a value)."""
+    found = _ERROR_CODE.match((value or "").strip())
     number = found and (found[1] or found[2])
     return f"code {number}" if number and int(number) > 0 else "value"
+
+
+def _shape(seen: Observation) -> str:
+    """What kind of thing came back, and what kind was wanted: an error raised, an error code
+    (each its own branch), or some other value. Two wrong values are most often one fault; a
+    wrong value and a success where an error code was due are two."""
+    if seen.error:
+        return "error"
+    return f"{_kind(seen.got)} for {_kind(seen.expected)}"
 
 
 def _another_symptom(first: Observation, read: Sequence[Observation]) -> Observation | None:
@@ -738,8 +760,9 @@ def _through_rerun(said: str, rerun: Rerun) -> str:
 
 def _defects_in_unbuilt_code(checks: Sequence[RuleCheck], gating: set[str]) -> list[Draft]:
     """Mistakes a rule found at a place in code that never ran (``||`` for a default): still
-    this code's, so still said, after the build. Absences are not: code that does not build
-    may lack anything."""
+    this code's, so still said, after the build. A rule's absences are not (with no test to
+    check them, a rule misreading an odd shape would be said as fact); ``_read_unbuilt`` says
+    the absences a search of the text settles."""
     found = [
         (f, c.requirement)
         for c in checks
@@ -752,6 +775,33 @@ def _defects_in_unbuilt_code(checks: Sequence[RuleCheck], gating: set[str]) -> l
     found = sorted(found, key=lambda item: (review.is_review(item[0].rule), item[0].line))
     found = found[:MAX_UNBUILT_DEFECTS]
     return [_finding_draft(f, requirement, requirement in gating) for f, requirement in found]
+
+
+# an answer code a prompt names: a five-digit number ("return code 50001 when ...")
+_PROMPT_CODE = re.compile(r"(?<![\w.])\d{5}(?![\w.])")
+_ASKS_TRY = re.compile(r"\btry/(?:catch|except)\b", re.I)
+
+
+def _read_unbuilt(prompt: str, code: str) -> list[Draft]:
+    """What a search of the text of code that never ran settles, built or not: the answer
+    codes the prompt asks for that appear nowhere in it, and a try block asked for that it
+    lacks. (A word in a comment counts as there: this errs on saying less.)"""
+    asked = list(dict.fromkeys(_PROMPT_CODE.findall(prompt)))
+    unused = [c for c in asked if c not in set(_PROMPT_CODE.findall(code))]
+    said: list[str] = []
+    if len(unused) == len(asked) and len(asked) > 1:
+        said.append(f"None of the codes the task asks for ({listed(asked)}) appears in the code.")
+    elif len(unused) == 1:
+        said.append(f"The code {unused[0]}, which the task asks for, appears nowhere in the code.")
+    elif unused:
+        said.append(
+            f"The codes {listed(unused)}, which the task asks for, appear nowhere in the code."
+        )
+    if _ASKS_TRY.search(prompt) and not re.search(r"\btry\b", code):
+        said.append(
+            f"The code has no try block; the task asks for a {_ASKS_TRY.search(prompt)[0]} block."
+        )
+    return [Draft(Note(text=text, kind="finding", severity="error")) for text in said]
 
 
 def _review_drafts(checks: Sequence[RuleCheck]) -> list[Draft]:
@@ -958,6 +1008,7 @@ def score(
             )
             notes += _review_drafts(checks)
         elif not limit:
+            notes += _read_unbuilt(task.prompt, extraction.code)
             notes += _defects_in_unbuilt_code(checks, gating)
     if syntax and not unbuilt:
         first = min(f.line for f in syntax)
@@ -1018,6 +1069,12 @@ def score(
         notes = [d for d in notes if not review.is_review(d.note.rule)]
 
     positives = group(Draft(item.positive) for item in judged if item.positive)
+    if unbuilt:  # what held on the code made to load, said as such; never credited
+        positives = group(
+            Draft(p.model_copy(update={"text": f"Made to load, {_lowered(p.text)}"}))
+            for p in (item.positive for item in observed)
+            if p
+        )
     return Verdict(
         task=task.id,
         language=task.language,
@@ -1026,7 +1083,7 @@ def score(
         requirements=[item.verdict for item in judged],
         findings=_findings(c for c in checks if not any(c in i.overruled for i in judged)),
         tests=tests,
-        note_details=group(notes) + ([] if gaming or unbuilt else positives),
+        note_details=group(notes) + ([] if gaming else positives),
         code=extraction.code,
         task_version=task.version,
         gaming=gaming,

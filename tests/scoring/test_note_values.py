@@ -74,7 +74,7 @@ def test_requirement_notes_carry_their_requirement_severity_lines_and_evidence(
 ) -> None:
     checks, tests = seed_evidence(user_flags)
     verdict = score(user_flags, CODE, checks, tests)
-    validation, catch, positive = verdict.note_details
+    validation, catch, positive, *also = verdict.note_details
     assert [validation.text, catch.text] == SEED_NOTES == verdict.notes
     assert (validation.kind, validation.requirement) == ("requirement", "parameter-validation")
     assert validation.severity == "error"  # a gating requirement
@@ -93,7 +93,9 @@ def test_requirement_notes_carry_their_requirement_severity_lines_and_evidence(
         "user-not-found",
         "info",
     )
-    assert [positive.text] == verdict.positive_notes
+    assert [positive.text, *(n.text for n in also)] == verdict.positive_notes
+    # a met requirement with no `met` template is said by the tests that show it
+    assert all(n.kind == "positive" and n.text.startswith("The code passes the test") for n in also)
 
 
 def test_a_rule_outside_any_requirement_gives_a_finding_note(user_flags: TaskSpec) -> None:

@@ -341,7 +341,9 @@ def test_met_note_goes_only_to_positive_notes() -> None:
     verdict = score(
         small_task(), CODE, [branch(c, True) for c in (1, 2, 3)], cases(("test_success", "passed"))
     )
-    assert verdict.notes == [] and verdict.positive_notes == ["All of 1, 2, 3."]
+    # "codes" has its `met` template; "runs" has none: the test that shows it, by name
+    assert verdict.notes == []
+    assert verdict.positive_notes == ["All of 1, 2, 3.", "The code passes the test success."]
     assert verdict.score == 100 and verdict.passed
 
 
@@ -554,4 +556,19 @@ def test_what_the_tests_saw_is_said_beside_a_warning_the_rules_found(
     assert verdict.notes[:2] == [
         "The test invalid user id returns 50002 [0] got 50001; expected 50002 (2 more failing cases).",
         "Assigned SystemDeleteFlag (line 22) without checking its value first.",
+    ]
+
+
+def test_a_wrong_value_and_a_success_where_a_code_was_due_are_two_faults() -> None:
+    run = TestRun(
+        status="ok",
+        cases=[
+            TestCase(name="test_success_span", outcome="failed", message="assert 30 == 31"),
+            TestCase(name="test_success_limit", outcome="failed", message="assert 0 == 42004"),
+        ],
+    )
+    verdict = score(small_task(), CODE, [branch(c, True) for c in (1, 2, 3)], run)
+    # both came back as plain values (30, 0), but the second was due an error code
+    assert verdict.notes == [
+        "The test success span got 30; expected 31. The test success limit got 0; expected 42004."
     ]

@@ -420,3 +420,46 @@ def test_python_missing_module_for_a_builtin_name_is_observed_without_it() -> No
         "with the import of Exception (line 1; Exception is then Python's own) left out, "
         "the tests ran."
     ]
+    # what held is said as done well, on the code made to load, and never credited
+    assert verdict.positive_notes and all(
+        n.startswith("Made to load, ") for n in verdict.positive_notes
+    )
+
+
+# A stranger's Java: it checks only that UserId is there, has no try, and treats find as
+# returning an Optional (javac refuses it)
+UNCHECKED_JAVA = """\
+import java.util.Map;
+import java.util.Optional;
+
+public class UserFlagsService {
+    public static ApiResult updateUserFlags(Map<String, Object> request, UserRepository repo) {
+        if (request.get("UserId") == null) {
+            return new ApiResult(50001, "UserId is required");
+        }
+        Optional<Map<String, Object>> user = repo.find(((Number) request.get("UserId")).longValue());
+        if (user.isEmpty()) {
+            return new ApiResult(50004, "no such user");
+        }
+        user.get().put("ActiveFlag", request.get("ActiveFlag"));
+        user.get().put("SystemDeleteFlag", request.get("SystemDeleteFlag"));
+        repo.save(user.get());
+        return new ApiResult(0, "ok");
+    }
+}
+"""
+
+
+@pytest.mark.skipif(shutil.which("javac") is None, reason="needs a JDK")
+def test_code_that_never_builds_has_what_its_text_settles_said() -> None:
+    task = load_task(TASKS.parent / "user-flags" / "java.yaml")
+    verdict, _ = grade_code(task, code=UNCHECKED_JAVA)
+    assert verdict.tests.status == "compile_error" and verdict.score == 0.0
+    build, *read = verdict.notes
+    assert build.startswith("The code does not compile: Incompatible types") and "line 9" in build
+    # no rule's absence (none was checked by a test), only what a search of the text settles
+    assert read == [
+        "The codes 50002, 50003 and 50000, which the task asks for, appear nowhere in the code.",
+        "The code has no try block; the task asks for a try/catch block.",
+    ]
+    assert verdict.positive_notes == []
