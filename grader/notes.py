@@ -446,6 +446,23 @@ def further_compile_errors(status: str, note: str, output: str) -> tuple[str, li
     return f"It also does not compile at {said}.", lines
 
 
+def errors_behind(first: tuple[str, str], later: tuple[str, str]) -> str | None:
+    """The compiler's lead error in a later build (``(note, output)``) that the first build
+    did not print: what lay behind the errors a re-run took out of the way ("assignment
+    mismatch ... at line 42"), as a clause."""
+
+    def printed(note: str, output: str) -> list[CompileError]:
+        return compile_errors(note.strip().removeprefix(COMPILE_PREFIX).strip(), output)
+
+    before = {(e.file, e.line, e.message) for e in printed(*first)}
+    fresh = [e for e in printed(*later) if (e.file, e.line, e.message) not in before]
+    if not fresh:
+        return None
+    found = _lead_error(fresh)
+    where = _where(str(found.line), found.file)
+    return f"{_clipped(found.message)} at {where}"
+
+
 def _test_file(path: str) -> bool:
     """Whether ``path`` names one of the tests' files (``UserFlagsServiceTest.java``)."""
     return "test" in path.rsplit("/", 1)[-1].casefold()

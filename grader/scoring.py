@@ -26,6 +26,7 @@ from grader.notes import (
     anchors,
     compile_note,
     does_not_load,
+    errors_behind,
     fill,
     first_line,
     further_compile_errors,
@@ -740,6 +741,24 @@ def _strict_rerun(tests: TestRun) -> Rerun | None:
     return strict
 
 
+def _behind_reruns(tests: TestRun, said: TestRun) -> Note | None:
+    """The first new compile error of the last run made to load, when none loaded: what lies
+    behind the errors the note on ``said`` names, once those are out of the way."""
+    last = tests.reruns[-1] if tests.reruns else None
+    if last is None or last.run is said or last.run.status != "compile_error" or not last.changes:
+        return None
+    error = errors_behind((said.note, said.output), (last.run.note, last.run.output))
+    if error is None:
+        return None
+    changes = [
+        *last.changes,
+        *([f"its demo ({line_spans(last.demo_lines)}) left out"] if last.demo_lines else []),
+    ]
+    at = [int(n) for n in _SAID_LINE.findall(error)]
+    text = f"With {listed(changes)}, it still does not compile: {error}."
+    return Note(text=text, kind="compile", severity="error", lines=at)
+
+
 _SAID_LINE = re.compile(r"\bline (\d+)\b(?! of the test)")  # the code's lines, not the tests'
 
 
@@ -1001,6 +1020,9 @@ def score(
         if further:
             also = Note(text=further[0], kind="compile", severity="error", lines=further[1])
             notes.append(Draft(also))
+        behind = None if limit or loaded else _behind_reruns(tests, built_run)
+        if behind:
+            notes.append(Draft(behind))
         if observed:
             notes += _cause_first(
                 _cause_drafts(demo_cause, observed, run.cases if run else []),

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from scoring_builders import REPO
 
-from grader.notes import compile_note, further_compile_errors
+from grader.notes import compile_note, errors_behind, further_compile_errors
 from grader.pipeline import grade_code
 from grader.record import render_record
 from grader.tasks.loader import load_task
@@ -463,3 +463,34 @@ def test_code_that_never_builds_has_what_its_text_settles_said() -> None:
         "The code has no try block; the task asks for a try/catch block.",
     ]
     assert verdict.positive_notes == []
+
+
+@pytest.mark.skipif(shutil.which("javac") is None, reason="needs a JDK")
+def test_an_error_behind_the_first_is_said_when_the_run_made_to_load_still_fails() -> None:
+    # javac checks thrown exceptions only once every name resolves: the sleep's unhandled
+    # InterruptedException shows only when the package line is out of the tests' way
+    task = load_task(TASKS.parent / "user-flags" / "java.yaml")
+    code = (TASKS / "java" / "reference.java").read_text(encoding="utf-8")
+    code = "package com.acme;\n" + code.replace(
+        "        try {\n", "        Thread.sleep(1);\n        try {\n", 1
+    )
+    verdict, _ = grade_code(task, code=code)
+    assert verdict.tests.status == "compile_error" and verdict.score == 0.0
+    behind = [n for n in verdict.notes if n.startswith("With ")]
+    assert behind == [
+        "With its package line (line 1) left out, it still does not compile: unreported "
+        "exception InterruptedException; must be caught or declared to be thrown at line 20."
+    ], verdict.notes
+    assert next(n for n in verdict.note_details if n.text == behind[0]).lines == [20]
+
+
+def test_errors_behind_are_only_those_the_first_build_did_not_print() -> None:
+    first = ("The code does not compile: ./solution.go:11:15: undefined: ErrX", "")
+    later = (
+        "The code does not compile: ./solution.go:11:15: undefined: ErrX",
+        "./solution.go:19:9: invalid operation: a / b (mismatched types int64 and int)",
+    )
+    assert errors_behind(first, later) == (
+        "invalid operation: a / b (mismatched types int64 and int) at line 19"
+    )
+    assert errors_behind(later, first) is None
