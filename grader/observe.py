@@ -16,6 +16,12 @@ from grader.types import TestCase
 
 # "(at solution.py:12)", "(at solution.py:12; helpers.py:3)": where the error was raised
 _AT = re.compile(r"\(at (?P<where>[^()]*?)\)")
+# the Python harness: the test's assert line that failed, "(checked: assert result["total"] == n)"
+_CHECKED = re.compile(r"^\(checked: (?P<source>.*)\)$", re.MULTILINE)
+# what a check read of the answer: its last key or attribute (`result["total"]`, `page.size`)
+_READ_FIELD = re.compile(
+    r"(?:\[\s*(?P<q>[\"'])(?P<key>[^\"']+)(?P=q)\s*\]|\.(?P<attr>[A-Za-z_]\w*))$"
+)
 _FILE_LINE = re.compile(r"(?P<file>[\w./-]+\.\w+):(?P<line>\d+)")
 
 # got/expected in the runners' own words; "input" is the test's description of its input
@@ -239,6 +245,30 @@ def _line_in_code(where: str, solution: str | None) -> int | None:
     return None
 
 
+def _field_read(source: str) -> str | None:
+    """The field of the answer a failed ``assert X == Y`` compared, when X reads one ("'total'"
+    from `result["total"]`; "'page', 'page_size'" from a tuple of two): what a bare "got 10"
+    was."""
+    found = re.fullmatch(
+        r"assert\s+(?P<left>.+?)\s*==\s*(?P<right>[^=]+?)(?:,\s*(?:\"|').*)?", source
+    )
+    if found is None:
+        return None
+    left = found["left"].strip()
+    parts = (
+        [p.strip() for p in left[1:-1].split(",")]
+        if left.startswith("(") and left.endswith(")")
+        else [left]
+    )
+    names = []
+    for part in parts:
+        read = _READ_FIELD.search(part)
+        if read is None or "(" in part:
+            return None
+        names.append(read["key"] or read["attr"])
+    return ", ".join(f"'{n}'" for n in names) if names else None
+
+
 def observe(case: TestCase, solution_file: str | None = None) -> Observation:
     """Read one failing case's message."""
     message = case.message or ""
@@ -250,6 +280,9 @@ def observe(case: TestCase, solution_file: str | None = None) -> Observation:
         relayed = _relayed(at["where"])
         in_tests = _in_tests(at["where"]) and not relayed
         message = message[: at.start()] + message[at.end() :]
+    checked = _CHECKED.search(message)
+    if checked:
+        message = message[: checked.start()] + message[checked.end() :]
     lines = [_GO_PREFIX.sub("", ln) for ln in _lines(message)]
     lines = [ln for ln in lines if ln and not ln.startswith(_NOISE) and not _GO_LOG.match(ln)]
     if not lines:
@@ -298,6 +331,9 @@ def observe(case: TestCase, solution_file: str | None = None) -> Observation:
             counted = _counted(call, lines[index + 1 :]) if call and not of_code else None
             if counted:  # "where 0 = len([])", "where [] = <Gateway>.charges": what it counted
                 got = f"{counted} = {got}"
+            field = _field_read(checked["source"]) if checked and not call else None
+            if field and ":" not in got:  # `assert result["total"] == n` got 10: its total
+                got, expected = f"{field}: {got}", f"{field}: {expected}"
             return Observation(case, got=got, expected=expected, input=value, line=line)
         for pattern in _COMPARISONS:
             found = pattern.match(text.removeprefix("AssertionError: "))

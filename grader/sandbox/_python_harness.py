@@ -200,6 +200,16 @@ class _Recorder:
             )
 
 
+def _source_line(path: str, line: int | None) -> str:
+    """Line ``line`` (1-based) of the test file at ``path``, stripped; "" when unreadable."""
+    try:
+        with open(path, encoding="utf-8") as source:
+            lines = source.read().splitlines()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return lines[line - 1].strip() if line and 0 < line <= len(lines) else ""
+
+
 def _longrepr(report, raised_at: dict | None = None) -> str:  # type: ignore[no-untyped-def]
     crash = getattr(getattr(report, "longrepr", None), "reprcrash", None)
     if crash is not None and getattr(crash, "message", None):
@@ -214,6 +224,9 @@ def _longrepr(report, raised_at: dict | None = None) -> str:  # type: ignore[no-
             message = f"{message}\n(at {own})"
         elif where and not where.startswith("_") and line and not failed_check:
             message = f"{message}\n(at {where}:{line})"
+        checked = _source_line(str(getattr(crash, "path", "") or ""), line) if failed_check else ""
+        if checked.startswith("assert "):  # what the test compared: `result["total"] == n`
+            message = f"{message}\n(checked: {checked[:200]})"
         return message[:MAX_MESSAGE]
     return (getattr(report, "longreprtext", "") or "")[-MAX_MESSAGE:]
 

@@ -25,6 +25,19 @@ def _case(message: str, name: str = "t.py::test_invalid_user_id") -> TestCase:
             "AssertionError: assert (0 == 0) is False\n +  where 0 = f('  ab  ')",
             "With '  ab  ', the code returned 0; expected something other than 0.",
         ),
+        # the Python harness's line of the test that failed names the field a bare value was
+        (
+            'assert 10 == 11\n(checked: assert result["total_pages"] == pages)',
+            "The test invalid user id got 'total_pages': 10; expected 'total_pages': 11.",
+        ),
+        (
+            'assert (0, 10) == (1, 10)\n(checked: assert (result["page"], result.size) == (1, 10))',
+            "The test invalid user id got 'page', 'size': (0, 10); expected 'page', 'size': (1, 10).",
+        ),
+        (  # a check of a call's answer names no field: the call is said instead
+            'assert 0 == 1\n +  where 0 = f(2)\n(checked: assert f(2)["n"] == 1)',
+            "With 2, the code returned 0; expected 1.",
+        ),
         # a builtin in pytest's where-line is the test's own counting, not a call of the code
         (
             "assert 0 == 1\n +  where 0 = len([])\n +    where [] = <Gateway object>.charges",
@@ -231,3 +244,21 @@ def test_an_exception_made_in_the_test_file_is_placed_there_not_blamed_on_the_co
         name="t.py::test_a", outcome="failed", message="KeyError: 'id' (at test_x.py:9)"
     )
     assert "the answer lacks what the test reads" in observe(reading).sentence()
+
+
+def test_a_real_pytest_run_says_which_field_a_bare_value_was() -> None:
+    from scoring_builders import REPO
+
+    from grader.pipeline import grade_code
+    from grader.tasks.loader import load_task
+
+    task = load_task(REPO / "tasks" / "paginate-items" / "python.yaml")
+    code = task.reference.read_text(encoding="utf-8")
+    code = code.replace('"total_pages": (total + size - 1) // size', '"total_pages": total // size')
+    verdict, _ = grade_code(task, code=code)
+    failing = [c for c in verdict.tests.cases if c.outcome != "passed"]
+    assert failing and all("(checked: assert " in c.message for c in failing)
+    # floor division loses the partial last page: the note says it is total_pages that is short
+    assert any("got 'total_pages': 0; expected 'total_pages': 1" in n for n in verdict.notes), (
+        verdict.notes
+    )
