@@ -806,7 +806,8 @@ def _read_unbuilt(prompt: str, code: str) -> list[Draft]:
     codes the prompt asks for that appear nowhere in it, and a try block asked for that it
     lacks. (A word in a comment counts as there: this errs on saying less.)"""
     asked = list(dict.fromkeys(_PROMPT_CODE.findall(prompt)))
-    unused = [c for c in asked if c not in set(_PROMPT_CODE.findall(code))]
+    written = re.sub(r"(?<=\d)[_'](?=\d)", "", code)  # 50_002 (Python, C#, Java), 50'002 (C++)
+    unused = [c for c in asked if c not in set(_PROMPT_CODE.findall(written))]
     said: list[str] = []
     if len(unused) == len(asked) and len(asked) > 1:
         said.append(f"None of the codes the task asks for ({listed(asked)}) appears in the code.")

@@ -494,3 +494,26 @@ def test_errors_behind_are_only_those_the_first_build_did_not_print() -> None:
         "invalid operation: a / b (mismatched types int64 and int) at line 19"
     )
     assert errors_behind(later, first) is None
+
+
+def test_a_code_written_with_digit_separators_or_in_a_comment_counts_as_there() -> None:
+    from grader.scoring import score
+    from grader.types import Extraction, TestRun
+
+    task = load_task(TASKS.parent / "user-flags" / "python.yaml")
+    code = (
+        "def update_user_flags(request, repo):\n"
+        "    BAD_ID = 50_002  # 50001 when missing\n"
+        "    return {'code': 50003 if request else 50004}\n"
+        "    ok(\n"
+    )
+    run = TestRun(
+        status="compile_error",
+        note="The code does not compile: SyntaxError: '(' was never closed (solution.py, line 4)",
+    )
+    verdict = score(task, Extraction(code=code), [], run)
+    # 50000 is the one code written nowhere; the words "try" and "except" are nowhere either
+    assert verdict.notes[1:] == [
+        "The code 50000, which the task asks for, appears nowhere in the code.",
+        "The code has no try block; the task asks for a try/except block.",
+    ], verdict.notes
