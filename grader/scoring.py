@@ -428,6 +428,11 @@ def _unconfirmed_sentence(
     return f"The rules could not confirm this ({check.rule}: {what[:1].lower()}{what[1:]}); {seen}."
 
 
+def _readable(failing: Sequence[TestCase]) -> bool:
+    """Whether a failing case shows what came back (an answer or an error), not only words."""
+    return any(seen.got is not None or seen.error for seen in map(observe, failing))
+
+
 def _negative_notes(
     requirement: Requirement,
     failed: Sequence[RuleCheck],
@@ -459,8 +464,11 @@ def _negative_notes(
     for template in templates:  # the partial sentence, else the unmet one, where evidence fills it
         needed = placeholders(template) & {"missing", "lines", "tests"}
         if all(values.get(name) for name in needed):
+            text = fill(template, values)
+            if not needed and observed and _readable(failing):  # nothing of this code in it
+                text = f"{text.rstrip('.')}: {_lowered(observed[0].note.text)}"
             note = Note(
-                text=fill(template, values),
+                text=text,
                 kind="requirement",
                 requirement=requirement.id,
                 severity=severity,
@@ -762,6 +770,15 @@ def _behind_reruns(tests: TestRun, said: TestRun) -> Note | None:
 _SAID_LINE = re.compile(r"\bline (\d+)\b(?! of the test)")  # the code's lines, not the tests'
 
 
+def _only_in_demo(built: Note, rerun: Rerun | None) -> bool:
+    """Whether the code failed to build only through an error inside its demo (a demo call's
+    type error), the function itself building and loading once the demo was left out."""
+    if rerun is None or not rerun.demo_lines or rerun.changes or rerun.untyped:
+        return False
+    at = {int(n) for n in _SAID_LINE.findall(built.text)}
+    return bool(at) and at <= set(rerun.demo_lines)
+
+
 def _through_rerun(said: str, rerun: Rerun) -> str:
     """The build note (with its line, if any), saying what the tests' run left out to load
     the code: its demo (where, or through what, the code broke), dead imports, the type check."""
@@ -1012,7 +1029,7 @@ def score(
             lines=lines,
             evidence=_run_evidence(tests),
         )
-        notes.append(Draft(built))
+        build = [Draft(built)]
         further = (
             None
             if limit
@@ -1020,15 +1037,19 @@ def score(
         )
         if further:
             also = Note(text=further[0], kind="compile", severity="error", lines=further[1])
-            notes.append(Draft(also))
+            build.append(Draft(also))
         behind = None if limit or loaded else _behind_reruns(tests, built_run)
         if behind:
-            notes.append(Draft(behind))
+            build.append(Draft(behind))
+        seen: list[Draft] = []
         if observed:
-            notes += _cause_first(
+            seen = _cause_first(
                 _cause_drafts(demo_cause, observed, run.cases if run else []),
                 _requirement_drafts(observed),
             )
+        # an error in throw-away demo code matters less than the function's own failures
+        notes += [*seen, *build] if seen and _only_in_demo(built, loaded) else [*build, *seen]
+        if observed:
             notes += _review_drafts(checks)
         elif not limit:
             notes += _read_unbuilt(task.prompt, extraction.code)

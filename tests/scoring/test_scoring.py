@@ -572,3 +572,22 @@ def test_a_wrong_value_and_a_success_where_a_code_was_due_are_two_faults() -> No
     assert verdict.notes == [
         "The test success span got 30; expected 31. The test success limit got 0; expected 42004."
     ]
+
+
+def test_a_template_that_shows_nothing_of_the_code_carries_what_the_tests_saw() -> None:
+    from scoring_builders import REPO
+
+    from grader.pipeline import grade_code
+    from grader.tasks.loader import load_task
+
+    task = load_task(REPO / "tasks" / "user-flags" / "python.yaml")
+    code = (REPO / "tasks" / "user-flags" / "python" / "reference.py").read_text(encoding="utf-8")
+    code = code.replace(
+        'return {"code": 50004, "message": "User not found"}', 'raise LookupError("no such user")'
+    )
+    verdict, _ = grade_code(task, code=code)
+    # the rule found no 50004 branch; the unknown user's test shows what came instead
+    assert verdict.notes == [
+        "Didn't return error code 50004 when the user does not exist: the test unknown user "
+        "returns 50004 got 50000; expected 50004."
+    ], verdict.notes
