@@ -196,11 +196,16 @@ def _case_evidence(case: TestCase) -> str:
     return f"{name} {verb}: {message}" if message else f"{name} {verb}"
 
 
+def _test_names(cases: Sequence[TestCase]) -> list[str]:
+    """The tests' plain names, once each, a parametrized one with its count ("x (3 cases)")."""
+    bases = [re.sub(r" \[[^\]]*\]$", "", plain_name(c.name)) for c in cases]
+    counts = {base: bases.count(base) for base in bases}
+    return [f"{base} ({n} cases)" if n > 1 else base for base, n in counts.items()]
+
+
 def _tests_sentence(failing: Sequence[TestCase]) -> str:
     """One sentence naming failing tests and the first one's message: what was observed."""
-    bases = [re.sub(r" \[[^\]]*\]$", "", plain_name(c.name)) for c in failing]
-    counts = {base: bases.count(base) for base in bases}
-    names = [f"{base} ({n} cases)" if n > 1 else base for base, n in counts.items()]
+    names = _test_names(failing)
     first = failing[0]
     detail = first_line(first.message)
     if len(names) > 4:
@@ -379,12 +384,8 @@ def _judge(
 def _held(passing: Sequence[TestCase]) -> str:
     """A met requirement without a ``met`` template: the tests that show it, by name (what a
     requirement's description claims may reach past what its tests check)."""
-    bases = [re.sub(r" \[[^\]]*\]$", "", plain_name(c.name)) for c in passing]
-    names = [
-        f"{b} ({bases.count(b)} cases)" if bases.count(b) > 1 else b for b in dict.fromkeys(bases)
-    ]
-    noun = "test" if len(names) == 1 else "tests"
-    return f"The code passes the {noun} {listed(names)}."
+    names = _test_names(passing)
+    return f"The code passes the {'test' if len(names) == 1 else 'tests'} {listed(names)}."
 
 
 def confirming_cases(patterns: Sequence[str], cases: Sequence[TestCase]) -> list[TestCase]:
