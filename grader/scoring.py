@@ -819,6 +819,44 @@ _PROMPT_CODE = re.compile(r"(?<![\w.])\d{5}(?![\w.])")
 _ASKS_TRY = re.compile(r"\btry/(?:catch|except)\b", re.I)
 
 
+def _params(text: str) -> int:
+    """How many parameters a parameter list has (commas inside ``<>`` or ``()`` don't part)."""
+    depth, count = 0, 0
+    for char in text:
+        depth += char in "<([" and 1 or -(char in ">)]")
+        count += char == "," and depth == 0
+    return count + 1 if text.strip() else 0
+
+
+def _signature_unlike(prompt: str, code: str, entry: str) -> Draft | None:
+    """A Java or C# method the prompt spells out (`public static int reserve(...)`) that the
+    code declares otherwise: not static, or with another number of parameters (the tests
+    cannot call it as asked, built or not). Types are not compared."""
+    asked = next(
+        (a for a in re.findall(r"`([^`]*)`", prompt) if re.search(rf"\b{entry}\s*\(", a)), None
+    )
+    shape = (
+        r"^\s*(?P<mods>(?:(?:public|private|protected|internal|static|final|override|virtual)\s+)*)"
+    )
+    shape += rf"[\w<>\[\],.?\s]*?\b{entry}\s*\((?P<params>[^)]*)\)"
+    wanted = re.search(shape, asked or "")
+    if wanted is None:
+        return None
+    found = [(n, m) for n, line in code_lines(code) if (m := re.match(shape, line))]
+
+    def like(m: re.Match[str]) -> bool:
+        static = "static" in wanted["mods"].split()
+        return static <= ("static" in m["mods"].split()) and _params(m["params"]) == _params(
+            wanted["params"]
+        )
+
+    if not found or any(like(m) for _, m in found):
+        return None
+    line, declared = found[0]
+    text = f"The code declares `{declared[0].strip()}` (line {line}); the task asks for `{asked.strip()}`."
+    return Draft(Note(text=text, kind="finding", severity="error", lines=[line]))
+
+
 def _read_unbuilt(prompt: str, code: str) -> list[Draft]:
     """What a search of the text of code that never ran settles, built or not: the answer
     codes the prompt asks for that appear nowhere in it, and a try block asked for that it
@@ -1053,6 +1091,12 @@ def score(
         if observed:
             notes += _review_drafts(checks)
         elif not limit:
+            unlike = (
+                _signature_unlike(task.prompt, extraction.code, task.entry_point)
+                if task.language in ("java", "csharp")
+                else None
+            )
+            notes += [unlike] if unlike else []
             notes += _read_unbuilt(task.prompt, extraction.code)
             notes += _defects_in_unbuilt_code(checks, gating)
     if syntax and not unbuilt:

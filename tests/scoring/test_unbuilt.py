@@ -518,3 +518,25 @@ def test_a_code_written_with_digit_separators_or_in_a_comment_counts_as_there() 
         "The code 50000, which the task asks for, appears nowhere in the code.",
         "The code has no try block; the task asks for a try/except block.",
     ], verdict.notes
+
+
+@pytest.mark.skipif(shutil.which("javac") is None, reason="needs a JDK")
+def test_a_method_declared_otherwise_than_the_prompt_spells_it_is_said() -> None:
+    task = load_task(TASKS.parent / "user-flags" / "java.yaml")
+    code = UNCHECKED_JAVA.replace(
+        "public static ApiResult updateUserFlags(Map<String, Object> request, UserRepository repo)",
+        "public ApiResult updateUserFlags(Map<String, Object> request)",
+    ).replace(
+        "public class UserFlagsService {",
+        "public class UserFlagsService {\n    UserRepository repo;",
+    )
+    verdict, _ = grade_code(task, code=code)
+    assert verdict.tests.status == "compile_error"
+    assert (
+        "The code declares `public ApiResult updateUserFlags(Map<String, Object> request)` "
+        "(line 6); the task asks for `public static ApiResult updateUserFlags(Map<String, "
+        "Object> request, UserRepository repo)`."
+    ) in verdict.notes, verdict.notes
+    # the signature as asked, with other parameter names and spacing, is not said
+    verdict, _ = grade_code(task, code=UNCHECKED_JAVA.replace("request", "req"))
+    assert not any(n.startswith("The code declares") for n in verdict.notes), verdict.notes
