@@ -386,6 +386,11 @@ _NO_SYMBOL = "cannot find symbol"  # javac names the symbol on a line of its own
 MAX_FURTHER_ERRORS = 3
 
 
+def _printed_errors(note: str, output: str) -> list[CompileError]:
+    """The compiler's errors of a run's compile note (its prefix off) and output."""
+    return compile_errors(note.strip().removeprefix(COMPILE_PREFIX).strip(), output)
+
+
 def compile_errors(note: str, output: str) -> list[CompileError]:
     """Every error the compiler printed, in its order, once each."""
     errors: list[CompileError] = []
@@ -419,8 +424,7 @@ def further_compile_errors(status: str, note: str, output: str) -> tuple[str, li
     and the code's lines among them."""
     if status != "compile_error":
         return None
-    text = note.strip().removeprefix(COMPILE_PREFIX).strip()
-    errors = compile_errors(text, output)
+    errors = _printed_errors(note, output)
     if len(errors) < 2:
         return None
     lead = _lead_error(errors)
@@ -450,12 +454,8 @@ def errors_behind(first: tuple[str, str], later: tuple[str, str]) -> str | None:
     """The compiler's lead error in a later build (``(note, output)``) that the first build
     did not print: what lay behind the errors a re-run took out of the way ("assignment
     mismatch ... at line 42"), as a clause."""
-
-    def printed(note: str, output: str) -> list[CompileError]:
-        return compile_errors(note.strip().removeprefix(COMPILE_PREFIX).strip(), output)
-
-    before = {(e.file, e.line, e.message) for e in printed(*first)}
-    fresh = [e for e in printed(*later) if (e.file, e.line, e.message) not in before]
+    before = {(e.file, e.line, e.message) for e in _printed_errors(*first)}
+    fresh = [e for e in _printed_errors(*later) if (e.file, e.line, e.message) not in before]
     if not fresh:
         return None
     found = _lead_error(fresh)

@@ -759,40 +759,40 @@ def _behind_reruns(tests: TestRun, said: TestRun) -> Note | None:
     error = errors_behind((said.note, said.output), (last.run.note, last.run.output))
     if error is None:
         return None
-    changes = [
-        *last.changes,
-        *([f"its demo ({line_spans(last.demo_lines)}) left out"] if last.demo_lines else []),
-    ]
     at = [int(n) for n in _SAID_LINE.findall(error)]
-    text = f"With {listed(changes)}, it still does not compile: {error}."
+    text = f"With {listed(_changes(last))}, it still does not compile: {error}."
     return Note(text=text, kind="compile", severity="error", lines=at)
 
 
 _SAID_LINE = re.compile(r"\bline (\d+)\b(?! of the test)")  # the code's lines, not the tests'
 
 
-def _only_in_demo(built: Note, rerun: Rerun | None) -> bool:
-    """Whether the code failed to build only through an error inside its demo (a demo call's
-    type error), the function itself building and loading once the demo was left out."""
-    if rerun is None or not rerun.demo_lines or rerun.changes or rerun.untyped:
-        return False
-    at = {int(n) for n in _SAID_LINE.findall(built.text)}
-    return bool(at) and at <= set(rerun.demo_lines)
+def _demo_only(rerun: Rerun | None) -> bool:
+    """Whether the run made to load left out the reply's demo and nothing else."""
+    return rerun is not None and bool(rerun.demo_lines) and not rerun.changes and not rerun.untyped
+
+
+def _in_demo(said: str, demo: Sequence[int]) -> bool:
+    """Whether the code's lines ``said`` names all lie in the demo: the error is the demo's."""
+    at = {int(n) for n in _SAID_LINE.findall(said)}
+    return bool(at) and at <= set(demo)
+
+
+def _changes(rerun: Rerun) -> list[str]:
+    """What a run made to load changed, as phrases: its edits, the demo, the type check."""
+    demo = [f"its demo ({line_spans(rerun.demo_lines)}) left out"] if rerun.demo_lines else []
+    untyped = ["the type check off (as plain JavaScript)"] if rerun.untyped else []
+    return [*rerun.changes, *demo, *untyped]
 
 
 def _through_rerun(said: str, rerun: Rerun) -> str:
     """The build note (with its line, if any), saying what the tests' run left out to load
     the code: its demo (where, or through what, the code broke), dead imports, the type check."""
     said = said.rstrip(".")
-    at = {int(n) for n in _SAID_LINE.findall(said)}
-    demo = rerun.demo_lines
-    if demo and not rerun.changes and not rerun.untyped:
-        where = "in its demo" if at and at <= set(demo) else "when its demo runs"
-        return f"{said}, {where} ({line_spans(demo)}); without the demo, the tests ran."
-    changes = [*rerun.changes, *([f"its demo ({line_spans(demo)}) left out"] if demo else [])]
-    if rerun.untyped:
-        changes.append("the type check off (as plain JavaScript)")
-    return f"{said}; with {listed(changes)}, the tests ran."
+    if _demo_only(rerun):
+        where = "in its demo" if _in_demo(said, rerun.demo_lines) else "when its demo runs"
+        return f"{said}, {where} ({line_spans(rerun.demo_lines)}); without the demo, the tests ran."
+    return f"{said}; with {listed(_changes(rerun))}, the tests ran."
 
 
 def _defects_in_unbuilt_code(checks: Sequence[RuleCheck], gating: set[str]) -> list[Draft]:
@@ -863,7 +863,8 @@ def _read_unbuilt(prompt: str, code: str) -> list[Draft]:
     lacks. (A word in a comment counts as there: this errs on saying less.)"""
     asked = list(dict.fromkeys(_PROMPT_CODE.findall(prompt)))
     written = re.sub(r"(?<=\d)[_'](?=\d)", "", code)  # 50_002 (Python, C#, Java), 50'002 (C++)
-    unused = [c for c in asked if c not in set(_PROMPT_CODE.findall(written))]
+    written_codes = set(_PROMPT_CODE.findall(written))
+    unused = [c for c in asked if c not in written_codes]
     said: list[str] = []
     if len(unused) == len(asked) and len(asked) > 1:
         said.append(f"None of the codes the task asks for ({listed(asked)}) appears in the code.")
@@ -873,10 +874,9 @@ def _read_unbuilt(prompt: str, code: str) -> list[Draft]:
         said.append(
             f"The codes {listed(unused)}, which the task asks for, appear nowhere in the code."
         )
-    if _ASKS_TRY.search(prompt) and not re.search(r"\btry\b", code):
-        said.append(
-            f"The code has no try block; the task asks for a {_ASKS_TRY.search(prompt)[0]} block."
-        )
+    asks_try = _ASKS_TRY.search(prompt)
+    if asks_try and not re.search(r"\btry\b", code):
+        said.append(f"The code has no try block; the task asks for a {asks_try[0]} block.")
     return [Draft(Note(text=text, kind="finding", severity="error")) for text in said]
 
 
@@ -1080,14 +1080,17 @@ def score(
         behind = None if limit or loaded else _behind_reruns(tests, built_run)
         if behind:
             build.append(Draft(behind))
-        seen: list[Draft] = []
-        if observed:
-            seen = _cause_first(
+        seen = (
+            _cause_first(
                 _cause_drafts(demo_cause, observed, run.cases if run else []),
                 _requirement_drafts(observed),
             )
+            if observed
+            else []
+        )
         # an error in throw-away demo code matters less than the function's own failures
-        notes += [*seen, *build] if seen and _only_in_demo(built, loaded) else [*build, *seen]
+        in_demo = bool(loaded and _demo_only(loaded) and _in_demo(built.text, loaded.demo_lines))
+        notes += [*seen, *build] if seen and in_demo else [*build, *seen]
         if observed:
             notes += _review_drafts(checks)
         elif not limit:
@@ -1157,13 +1160,11 @@ def score(
     if passed:  # on code that passes, the review rules' facts are style: findings only
         notes = [d for d in notes if not review.is_review(d.note.rule)]
 
-    positives = group(Draft(item.positive) for item in judged if item.positive)
-    if unbuilt:  # what held on the code made to load, said as such; never credited
-        positives = group(
-            Draft(p.model_copy(update={"text": f"Made to load, {_lowered(p.text)}"}))
-            for p in (item.positive for item in observed)
-            if p
-        )
+    # on code that does not build, what held on the code made to load, said as such
+    held = [i.positive for i in (observed if unbuilt else judged) if i.positive]
+    if unbuilt:
+        held = [p.model_copy(update={"text": f"Made to load, {_lowered(p.text)}"}) for p in held]
+    positives = group(Draft(p) for p in held)
     return Verdict(
         task=task.id,
         language=task.language,
