@@ -52,7 +52,7 @@ from grader.observe import (
     test_label,
 )
 from grader.root_cause import RootCause
-from grader.rules import SYNTAX_ERROR, guard
+from grader.rules import SYNTAX_ERROR, guard, node_text, parse_tree, walk
 from grader.types import (
     Extraction,
     Finding,
@@ -819,41 +819,41 @@ _PROMPT_CODE = re.compile(r"(?<![\w.])\d{5}(?![\w.])")
 _ASKS_TRY = re.compile(r"\btry/(?:catch|except)\b", re.I)
 
 
-def _params(text: str) -> int:
-    """How many parameters a parameter list has (commas inside ``<>`` or ``()`` don't part)."""
-    depth, count = 0, 0
-    for char in text:
-        depth += char in "<([" and 1 or -(char in ">)]")
-        count += char == "," and depth == 0
-    return count + 1 if text.strip() else 0
+def _declared(code: str, language: str, entry: str) -> list[tuple[int, bool, int, str]]:
+    """Each Java or C# method named ``entry`` in ``code``: its line, whether it is static, its
+    number of parameters, and its declaration up to the parameter list, on one line."""
+    source = code.encode("utf-8")
+    found = []
+    for node in walk(parse_tree(code, language)):
+        name = node.child_by_field_name("name") if node.type == "method_declaration" else None
+        params = node.child_by_field_name("parameters") if name else None
+        if name is None or params is None or node_text(name, source) != entry:
+            continue
+        modifiers = source[node.start_byte : name.start_byte].decode("utf-8", "replace")
+        count = sum("parameter" in child.type for child in params.named_children)
+        head = " ".join(
+            source[node.start_byte : params.end_byte].decode("utf-8", "replace").split()
+        )
+        found.append((node.start_point[0] + 1, "static" in modifiers.split(), count, head))
+    return found
 
 
-def _signature_unlike(prompt: str, code: str, entry: str) -> Draft | None:
+def _signature_unlike(prompt: str, code: str, entry: str, language: str) -> Draft | None:
     """A Java or C# method the prompt spells out (`public static int reserve(...)`) that the
     code declares otherwise: not static, or with another number of parameters (the tests
     cannot call it as asked, built or not). Types are not compared."""
     asked = next(
         (a for a in re.findall(r"`([^`]*)`", prompt) if re.search(rf"\b{entry}\s*\(", a)), None
     )
-    shape = (
-        r"^\s*(?P<mods>(?:(?:public|private|protected|internal|static|final|override|virtual)\s+)*)"
-    )
-    shape += rf"[\w<>\[\],.?\s]*?\b{entry}\s*\((?P<params>[^)]*)\)"
-    wanted = re.search(shape, asked or "")
-    if wanted is None:
+    wanted = _declared(f"class Asked {{ {asked} {{ }} }}", language, entry) if asked else []
+    found = _declared(code, language, entry)
+    if not wanted or not found:
         return None
-    found = [(n, m) for n, line in code_lines(code) if (m := re.match(shape, line))]
-
-    def like(m: re.Match[str]) -> bool:
-        static = "static" in wanted["mods"].split()
-        return static <= ("static" in m["mods"].split()) and _params(m["params"]) == _params(
-            wanted["params"]
-        )
-
-    if not found or any(like(m) for _, m in found):
+    _, static, count, _ = wanted[0]
+    if any(static <= own and count == params for _, own, params, _ in found):
         return None
-    line, declared = found[0]
-    text = f"The code declares `{declared[0].strip()}` (line {line}); the task asks for `{asked.strip()}`."
+    line, _, _, declared = found[0]
+    text = f"The code declares `{declared}` (line {line}); the task asks for `{(asked or '').strip()}`."
     return Draft(Note(text=text, kind="finding", severity="error", lines=[line]))
 
 
@@ -1095,7 +1095,7 @@ def score(
             notes += _review_drafts(checks)
         elif not limit:
             unlike = (
-                _signature_unlike(task.prompt, extraction.code, task.entry_point)
+                _signature_unlike(task.prompt, extraction.code, task.entry_point, task.language)
                 if task.language in ("java", "csharp")
                 else None
             )

@@ -537,6 +537,12 @@ def test_a_method_declared_otherwise_than_the_prompt_spells_it_is_said() -> None
         "(line 6); the task asks for `public static ApiResult updateUserFlags(Map<String, "
         "Object> request, UserRepository repo)`."
     ) in verdict.notes, verdict.notes
+    # a declaration over two lines is read as one
+    split = code.replace("updateUserFlags(Map", "updateUserFlags(\n            Map")
+    verdict, _ = grade_code(task, code=split)
+    assert any(
+        n.startswith("The code declares `public ApiResult updateUserFlags(") for n in verdict.notes
+    )
     # the signature as asked, with other parameter names and spacing, is not said
     verdict, _ = grade_code(task, code=UNCHECKED_JAVA.replace("request", "req"))
     assert not any(n.startswith("The code declares") for n in verdict.notes), verdict.notes
