@@ -124,6 +124,7 @@ class Draft:
     quotes: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     cases: int = 0  # the failing test cases it speaks for
+    observed: bool = False  # says what failing tests saw, not a rule's finding
 
     @property
     def text(self) -> str:
@@ -188,7 +189,12 @@ def group(drafts: Iterable[Draft]) -> list[Note]:
             continue
         note = draft.note.model_copy(update={"text": text})
         draft = Draft(
-            note, list(draft.spans), list(draft.quotes), list(draft.failures), draft.cases
+            note,
+            list(draft.spans),
+            list(draft.quotes),
+            list(draft.failures),
+            draft.cases,
+            draft.observed,
         )
         # the same mistake, whichever was said first: the more specific note stays, in the
         # place of the earlier one (notes come most important first)
@@ -214,7 +220,7 @@ def _folded(keep: Draft, into: Draft) -> Draft:
             "evidence": list(dict.fromkeys([*keep.note.evidence, *into.note.evidence])),
         }
     )
-    return Draft(note, keep.spans, keep.quotes, keep.failures)
+    return Draft(note, keep.spans, keep.quotes, keep.failures, observed=keep.observed)
 
 
 def _sharper(a: Draft, b: Draft) -> bool:
@@ -230,6 +236,9 @@ def _sharper(a: Draft, b: Draft) -> bool:
 
 
 def _explains(earlier: Draft, later: Draft) -> bool:
+    kinds = {earlier.note.kind, later.note.kind}
+    if "root_cause" in kinds and (earlier.observed or later.observed):
+        return False  # an error some tests raise and what others saw: two observations
     if later.spans:
         return bool(earlier.spans) and all(
             any(_overlaps(s, t) for t in earlier.spans) for s in later.spans

@@ -18,6 +18,8 @@ from grader.types import TestCase
 _AT = re.compile(r"\(at (?P<where>[^()]*?)\)")
 # the Python harness: the test's assert line that failed, "(checked: assert result["total"] == n)"
 _CHECKED = re.compile(r"^\(checked: (?P<source>.*)\)$", re.MULTILINE)
+# the Python harness: what the test was reading when it raised, "(answer: {'code': 60002})"
+_ANSWER = re.compile(r"^\(answer: (?P<answer>.*)\)$", re.MULTILINE)
 # what a check read of the answer: its last key or attribute (`result["total"]`, `page.size`)
 _READ_FIELD = re.compile(
     r"(?:\[\s*(?P<q>[\"'])(?P<key>[^\"']+)(?P=q)\s*\]|\.(?P<attr>[A-Za-z_]\w*))$"
@@ -283,6 +285,9 @@ def observe(case: TestCase, solution_file: str | None = None) -> Observation:
     checked = _CHECKED.search(message)
     if checked:
         message = message[: checked.start()] + message[checked.end() :]
+    read = _ANSWER.search(message)
+    if read:
+        message = message[: read.start()] + message[read.end() :]
     lines = [_GO_PREFIX.sub("", ln) for ln in _lines(message)]
     lines = [ln for ln in lines if ln and not ln.startswith(_NOISE) and not _GO_LOG.match(ln)]
     if not lines:
@@ -296,6 +301,10 @@ def observe(case: TestCase, solution_file: str | None = None) -> Observation:
     error = _ERROR.match(first)
     if error and in_tests and error["type"] in _READING:  # the test could not read it
         said = f"the answer lacks what the test reads ({first.rstrip('.')})"
+        if read and error["type"] == "KeyError" and error["text"]:
+            said = f"got {read['answer']}, which has no {error['text'].strip()}"
+        elif read:
+            said = f"got {read['answer']}, which it could not read ({first.rstrip('.')})"
         return Observation(case, input=given, said=said)
     if error and in_tests and error["type"] != "AssertionError":  # made by the test's own code
         where = _FILE_LINE.search(at["where"]) if at else None

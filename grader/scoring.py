@@ -561,7 +561,7 @@ def _observed_note(
         )
 
     if first is None:
-        return Draft(said(_tests_sentence(failing), []), [], [], failures, len(failing))
+        return Draft(said(_tests_sentence(failing), []), [], [], failures, len(failing), True)
 
     def sentence(seen: Observation) -> str:
         return seen.sentence(source(seen.got) if source and seen.got is not None else "")
@@ -573,15 +573,16 @@ def _observed_note(
     if swap is not None:
         text = f"The codes {swap[0]} and {swap[1]} are swapped: {_lowered(text[:-1])}; {_lowered(swap[2].sentence())}"
         others -= 1
-    elif (second := _another_symptom(first, read)) is not None:
-        text = f"{text} {sentence(second)}"  # a second fault of the same requirement
-        shown.append(second)
-        others -= 1
+    else:  # other faults of the same requirement, or the same one seen by another test
+        for other in _other_symptoms(first, read):
+            text = f"{text} {sentence(other)}"
+            shown.append(other)
+            others -= 1
     if others:
         text = f"{text[:-1]} ({others} more failing {'case' if others == 1 else 'cases'})."
     lines = _unique(seen.line for seen in shown if seen.line)
     spans = [(line, line) for line in lines]
-    return Draft(said(text, lines), spans, [], failures, len(failing))
+    return Draft(said(text, lines), spans, [], failures, len(failing), True)
 
 
 # an answer that is an error code: a field named so (`code: 60002`, `'status': 400`), or a
@@ -593,7 +594,10 @@ def _kind(value: str | None) -> str:
     """An error code (each its own branch) or some other value (a success's 0 is a value)."""
     found = _ERROR_CODE.match((value or "").strip())
     number = found and (found[1] or found[2])
-    return f"code {number}" if number and int(number) > 0 else "value"
+    if number and int(number) > 0:
+        return f"code {number}"
+    # nothing where something was due, or the other way round (no refund after 30 days)
+    return "zero" if re.fullmatch(r"'?0(?:\.0+)?'?", (value or "").strip()) else "value"
 
 
 def _shape(seen: Observation) -> str:
@@ -605,19 +609,40 @@ def _shape(seen: Observation) -> str:
     return f"{_kind(seen.got)} for {_kind(seen.expected)}"
 
 
-def _another_symptom(first: Observation, read: Sequence[Observation]) -> Observation | None:
-    """A failing case that saw another kind of thing come back than ``first`` did (another
-    error code, a success where ``first`` got a code, an error where it got an answer):
-    evidence of a second fault, said beside the first."""
-    for other in read:
-        if (
-            other is not first
-            and (other.got is not None or other.error)
-            and _shape(other) != _shape(first)
-            and other.sentence()
-        ):
-            return other
-    return None
+MAX_SYMPTOMS = 3  # observations one requirement's note shows
+MAX_ASIDE = 160  # the longest observation said for another test of the same requirement
+
+
+def _other_symptoms(first: Observation, read: Sequence[Observation]) -> list[Observation]:
+    """Failing cases to say beside ``first``: first one that saw another kind of thing come
+    back (another error code, a success where ``first`` got a code, an error where it got an
+    answer: evidence of a second fault), then cases of tests that ``first``'s test is not (a
+    test of each aspect: the full refund, the refund after 30 days)."""
+    shown = [first]
+    readable = [
+        o for o in read if o is not first and (o.got is not None or o.error) and o.sentence()
+    ]
+    second = next((o for o in readable if _shape(o) != _shape(first)), None)
+    if second is not None:
+        shown.append(second)
+    for other in readable:
+        if len(shown) >= MAX_SYMPTOMS:
+            break
+        if len(other.sentence()) > MAX_ASIDE:  # a long answer: one is enough to read
+            continue
+        if all(_test_of(other) != _test_of(seen) and _pair(other) != _pair(seen) for seen in shown):
+            shown.append(other)
+    return shown[1:]
+
+
+def _pair(seen: Observation) -> tuple[str | None, str | None]:
+    """What came back and what was due: two tests seeing the same pair saw one fault."""
+    return seen.error or seen.got, seen.expected
+
+
+def _test_of(seen: Observation) -> str:
+    """The test a case belongs to, its parameters aside."""
+    return re.sub(r"\[[^\]]*\]$", "", test_label(seen.case.name))
 
 
 def _swapped(

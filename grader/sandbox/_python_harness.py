@@ -18,6 +18,7 @@ import contextlib
 import json
 import marshal
 import os
+import re
 import sys
 import time
 import traceback
@@ -43,6 +44,49 @@ def _message(error: BaseException, where: list[str] | None = None) -> str:
     if places:
         lines[0] += f" (at {'; '.join(places)})"
     return "\n".join(lines)[:MAX_MESSAGE]
+
+
+_READING = (KeyError, IndexError, TypeError, AttributeError)
+_PLAIN = (dict, list, tuple, str, int, float, bool, type(None))
+MAX_ANSWER = 200
+
+
+def _plain(value: object, budget: list[int]) -> bool:
+    """Builtin data all the way down (what the bridge copies back), and small: safe and quick
+    to ``repr`` here. ``budget``: how many more values may be looked at."""
+    budget[0] -= 1
+    if type(value) not in _PLAIN or budget[0] < 0:
+        return False
+    if isinstance(value, dict):
+        return all(_plain(k, budget) and _plain(v, budget) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return all(_plain(v, budget) for v in value)
+    return not isinstance(value, str) or len(value) <= 10 * MAX_ANSWER
+
+
+def _read_answer(error: BaseException, test_file: str) -> str | None:
+    """What the test was reading when it raised ``error`` in its own file (``result["total"]``
+    on an answer with no "total"): that local's value, when it is plain data, as
+    ``(answer: {...})``."""
+    if not isinstance(error, _READING):
+        return None
+    tb, frame = error.__traceback__, None
+    while tb is not None:
+        if os.path.basename(tb.tb_frame.f_code.co_filename) == os.path.basename(test_file):
+            frame = tb
+        tb = tb.tb_next
+    if frame is None or frame.tb_next is not None:  # raised deeper, not by the test's line
+        return None
+    source = _source_line(frame.tb_frame.f_code.co_filename, frame.tb_lineno)
+    for name, value in frame.tb_frame.f_locals.items():
+        if re.search(rf"(?<![\w.]){re.escape(name)}\s*[\[.]", source) and _plain(value, [200]):
+            try:
+                shown = repr(value)
+            except ValueError:  # an int too long to print
+                return None
+            shown = shown if len(shown) <= MAX_ANSWER else shown[: MAX_ANSWER - 1] + "…"
+            return f"(answer: {shown})"
+    return None
 
 
 def _solution_line(error: BaseException | None) -> str | None:
@@ -136,6 +180,8 @@ def _run_fast(work: str, tests: list[str], compiled: dict[str, str]) -> list[dic
                     frames = traceback.extract_tb(error.__traceback__)[-3:]
                     places = [f"{os.path.basename(f.filename)}:{f.lineno}" for f in frames]
                     message = _message(error, places)
+                read = _read_answer(error, path) if outcome == "failed" else None
+                message = f"{message}\n{read}" if read else message
             cases.append(
                 {
                     "name": name,
@@ -154,11 +200,16 @@ class _Recorder:
     def __init__(self) -> None:
         self.cases: list[dict] = []
         self.raised_at: dict[tuple[str, str], str] = {}  # (test, phase) -> solution.py:12
+        self.answers: dict[str, str] = {}  # test -> "(answer: ...)" the test could not read
 
     def pytest_runtest_makereport(self, item, call) -> None:  # type: ignore[no-untyped-def]
         where = _solution_line(call.excinfo.value if call.excinfo else None)
         if where:
             self.raised_at[(item.nodeid, call.when)] = where
+        if call.excinfo is not None and call.when == "call":
+            read = _read_answer(call.excinfo.value, str(item.path))
+            if read:
+                self.answers[item.nodeid] = read
 
     def pytest_collectreport(self, report) -> None:  # type: ignore[no-untyped-def]
         if report.failed:
@@ -170,6 +221,11 @@ class _Recorder:
                     "duration_s": 0.0,
                 }
             )
+
+    def _message(self, report) -> str:  # type: ignore[no-untyped-def]
+        message = _longrepr(report, self.raised_at)
+        read = self.answers.get(report.nodeid) if report.when == "call" else None
+        return f"{message}\n{read}"[:MAX_MESSAGE] if read else message
 
     def pytest_runtest_logreport(self, report) -> None:  # type: ignore[no-untyped-def]
         name = report.nodeid.split("::")[-1]
@@ -185,7 +241,7 @@ class _Recorder:
                     "name": name,
                     "outcome": outcome,
                     "file": report.nodeid.split("::")[0],
-                    "message": "" if report.passed else _longrepr(report, self.raised_at),
+                    "message": "" if report.passed else self._message(report),
                     "duration_s": round(report.duration, 6),
                 }
             )

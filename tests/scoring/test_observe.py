@@ -262,3 +262,22 @@ def test_a_real_pytest_run_says_which_field_a_bare_value_was() -> None:
     assert any("got 'total_pages': 0; expected 'total_pages': 1" in n for n in verdict.notes), (
         verdict.notes
     )
+
+
+def test_a_real_pytest_run_says_what_the_answer_a_test_could_not_read_was() -> None:
+    from scoring_builders import REPO
+
+    from grader.pipeline import grade_code
+    from grader.tasks.loader import load_task
+
+    task = load_task(REPO / "tasks" / "invoice-total" / "python.yaml")
+    # every invoice is refused: the tests reading result["tax"] get the error answer instead
+    code = "def invoice_total(lines, discount_percent=0):\n    return {'code': 60002, 'message': 'no'}\n"
+    verdict, _ = grade_code(task, code=code)
+    tax = next(c for c in verdict.tests.cases if c.name == "test_tax_rounds_half_up")
+    assert "(answer: {'code': 60002, 'message': 'no'})" in tax.message
+    assert any(
+        "The test tax rounds half up fails: got {'code': 60002, 'message': 'no'}, which has no 'tax'"
+        in n
+        for n in verdict.notes
+    ), verdict.notes

@@ -17,11 +17,16 @@ public class RefundCalculatorTests
             try
             {
                 RefundCalculator.Refund(amount, Bought, Bought.AddDays(1), false);
-                Assert.True(false, "no exception for amount " + amount);
             }
             catch (ArgumentOutOfRangeException)
             {
+                continue;
             }
+            catch (Exception e)
+            {
+                Assert.Fail("amount " + amount + " threw " + e.GetType().Name + ", not ArgumentOutOfRangeException");
+            }
+            Assert.Fail("no exception for amount " + amount);
         }
     }
 
@@ -34,7 +39,7 @@ public class RefundCalculatorTests
         }
         catch (ArgumentOutOfRangeException)
         {
-            Assert.True(false, "expected ArgumentException, got ArgumentOutOfRangeException");
+            Assert.True(false, "a request before the purchase threw ArgumentOutOfRangeException, not ArgumentException");
         }
         catch (ArgumentException)
         {

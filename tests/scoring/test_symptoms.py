@@ -1,0 +1,60 @@
+"""What one requirement's note shows of its failing tests: a case for each fault it can tell
+apart, and a root cause said beside, not inside, what other tests saw at the same lines."""
+
+from __future__ import annotations
+
+import json
+
+from scoring_builders import REPO
+
+from grader.extract import extract_code
+from grader.pipeline import grade_code
+from grader.tasks.loader import load_task
+
+# Two faults of one requirement, each seen by its own test: the email rule returns the whole
+# address (and takes "@example.com"), and the id rule is missing.
+WHOLE_EMAIL_NO_ID = """\
+def display_name(user):
+    if not isinstance(user, dict):
+        return "Unknown user"
+
+    def text(key):
+        value = user.get(key)
+        return value.strip() if isinstance(value, str) and value.strip() else None
+
+    if text("nickname"):
+        return text("nickname")
+    names = [n for n in (text("first_name"), text("last_name")) if n]
+    if names:
+        return " ".join(names)
+    email = text("email")
+    if email and "@" in email:
+        return email
+    return "Unknown user"
+"""
+
+
+def test_the_tests_of_other_aspects_say_what_they_saw_beside_the_first() -> None:
+    task = load_task(REPO / "tasks" / "display-name" / "python.yaml")
+    verdict, _ = grade_code(task, code=WHOLE_EMAIL_NO_ID)
+    (note,) = verdict.notes
+    assert note.startswith("The test email fallback [ada@example.com-ada] got 'ada@example.com'")
+    assert "The test id fallback with zero id got 'Unknown user'; expected 'User #0'" in note
+    assert note.count("The test ") == 3 and note.endswith("(5 more failing cases).")
+
+
+def test_a_root_cause_is_not_folded_into_another_tests_error_at_its_lines() -> None:
+    """Real model output: `.strip()` on None raises AttributeError in 9 tests; another test
+    raises KeyError at one of those lines. Both are said."""
+    lines = (REPO / "bench" / "agreement" / "completions.jsonl").read_text().splitlines()
+    sample = next(
+        s for s in map(json.loads, lines) if s["task"] == "display-name/python" and s["sample"] == 0
+    )
+    task = load_task(REPO / "tasks" / "display-name" / "python.yaml")
+    verdict, _ = grade_code(
+        task, code=extract_code(sample["completion"], "python", task.entry_point).code
+    )
+    assert verdict.notes[0].startswith(
+        "The code raises AttributeError: 'NoneType' object has no attribute 'strip'"
+    )
+    assert any("raised KeyError: 'last_name' at line 9" in n for n in verdict.notes[1:])
