@@ -16,6 +16,8 @@ from grader.types import TestCase
 
 # "(at solution.py:12)", "(at solution.py:12; helpers.py:3)": where the error was raised
 _AT = re.compile(r"\(at (?P<where>[^()]*?)\)")
+# the Java runner: an exception the test made for its stand-in to throw, let through by the code
+_MADE = re.compile(r" ?\(made by the test at (?P<where>[^()]*?)\)")
 # the Python harness: the test's assert line that failed, "(checked: assert result["total"] == n)"
 _CHECKED = re.compile(r"^\(checked: (?P<source>.*)\)$", re.MULTILINE)
 # the Python harness: what the test was reading when it raised, "(answer: {'code': 60002})"
@@ -271,13 +273,39 @@ def _field_read(source: str) -> str | None:
     return ", ".join(f"'{n}'" for n in names) if names else None
 
 
+MAX_ACTUAL = 60  # the longest expression of a check said beside what it got
+
+
+def _actual_read(source: str) -> str | None:
+    """What a failed JUnit ``assertEquals(expected, actual)`` read: its ``actual`` expression
+    ("shares.size()"), when short enough to say."""
+    found = re.fullmatch(r"(?:Assertions\.)?assertEquals\((?P<args>.*)\);", source)
+    if found is None:
+        return None
+    args, depth, start = [], 0, 0
+    text = found["args"]
+    for at, char in enumerate(text):
+        depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            args.append(text[start:at].strip())
+            start = at + 1
+    args.append(text[start:].strip())
+    if len(args) < 2 or '"' in args[1] and "(" not in args[1]:
+        return None
+    return args[1] if len(args[1]) <= MAX_ACTUAL else None
+
+
 def observe(case: TestCase, solution_file: str | None = None) -> Observation:
     """Read one failing case's message."""
     message = case.message or ""
     line = None
     in_tests = relayed = False
     at = _AT.search(message)
-    if at:
+    made = _MADE.search(message)
+    if made:
+        relayed = True
+        message = message[: made.start()] + message[made.end() :]
+    elif at:
         line = _line_in_code(at["where"], solution_file)
         relayed = _relayed(at["where"])
         in_tests = _in_tests(at["where"]) and not relayed
@@ -361,6 +389,11 @@ def observe(case: TestCase, solution_file: str | None = None) -> Observation:
                 got, expected = found["got"].strip(), found["exp"].strip()
                 if _truth_values(got, expected):
                     return Observation(case, input=given, said=_check_failed(value))
+                actual = _actual_read(checked["source"]) if checked and value is None else None
+                if actual and re.fullmatch(r"[A-Z]\w*\.\w+\((?!\s*\)).*\)", actual):
+                    value = actual  # assertEquals(0, Inventory.reserve(s, "SKU-1", 6)): the call
+                elif actual and actual != got:  # assertEquals(parts, shares.size()) got 2
+                    got = f"{actual} = {got}"
                 return Observation(case, got=got, expected=expected, input=value, why=why)
         own = _OWN_WORDS.match(text) if index == 0 else None
         if own:  # assert store.calls == [], "the store was called before ...": the test's words

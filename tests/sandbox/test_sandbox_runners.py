@@ -350,7 +350,11 @@ def test_java_pass_fail_and_compile_error(tmp_path: Path) -> None:
         "addsNegative": "passed",
     }, ok.output[-2000:]
     assert outcomes(failing) == {"addsPositive": "passed", "addsNegative": "failed"}
-    assert "-5" in next(c.message for c in failing.cases if c.outcome == "failed")
+    message = next(c.message for c in failing.cases if c.outcome == "failed")
+    # the failed check's own line, read from the test file on the host
+    assert message.endswith(
+        "\n(checked: void addsNegative() { assertEquals(-5, Calculator.add(-2, -3)); })"
+    )
     assert broken.status == "compile_error" and "Calculator.java" in broken.note
 
 

@@ -38,6 +38,15 @@ def _case(message: str, name: str = "t.py::test_invalid_user_id") -> TestCase:
             'assert 0 == 1\n +  where 0 = f(2)\n(checked: assert f(2)["n"] == 1)',
             "With 2, the code returned 0; expected 1.",
         ),
+        # the Java runner's line of the failed assertEquals names what it read
+        (
+            "expected: <1> but was: <2>\n(checked: assertEquals(parts, shares.size());)",
+            "The test invalid user id got shares.size() = 2; expected 1.",
+        ),
+        (  # a check whose input the test's own words give: that input, not the expression
+            'id=3 ==> expected: <0> but was: <10>\n(checked: assertEquals(0, f(s, "x"), "id=" + id);)',
+            "With id=3, the code returned 10; expected 0.",
+        ),
         # a builtin in pytest's where-line is the test's own counting, not a call of the code
         (
             "assert 0 == 1\n +  where 0 = len([])\n +    where [] = <Gateway object>.charges",

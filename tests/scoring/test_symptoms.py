@@ -1,10 +1,13 @@
 """What one requirement's note shows of its failing tests: a case for each fault it can tell
-apart, and a root cause said beside, not inside, what other tests saw at the same lines."""
+apart, a root cause said beside (not inside) what other tests saw at its lines, and what a Java
+check read or a stand-in threw."""
 
 from __future__ import annotations
 
 import json
+import shutil
 
+import pytest
 from scoring_builders import REPO
 
 from grader.extract import extract_code
@@ -58,3 +61,30 @@ def test_a_root_cause_is_not_folded_into_another_tests_error_at_its_lines() -> N
         "The code raises AttributeError: 'NoneType' object has no attribute 'strip'"
     )
     assert any("raised KeyError: 'last_name' at line 9" in n for n in verdict.notes[1:])
+
+
+# Never retries: the first IOException goes straight back to the caller. The tests' stand-in
+# throws exceptions the test made before the call, so only the test's frames show them.
+NO_RETRY_JAVA = """\
+import java.util.concurrent.Callable;
+
+public class Retry {
+    public static <T> T call(Callable<T> operation, int maxAttempts, Sleeper sleeper) throws Exception {
+        if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts < 1");
+        return operation.call();
+    }
+}
+"""
+
+
+@pytest.mark.skipif(shutil.which("javac") is None, reason="javac is not installed")
+def test_a_java_stand_ins_exception_let_through_is_said_so_and_a_check_names_what_it_read() -> None:
+    task = load_task(REPO / "tasks" / "retry-call" / "java.yaml")
+    verdict, _ = grade_code(task, code=NO_RETRY_JAVA)
+    notes = " ".join(verdict.notes)
+    assert "the code let IOException: reset through (the test's stand-in raised it)" in notes, (
+        verdict.notes
+    )
+    assert "raised in the test file" not in notes
+    # a failed assertEquals says what it read: the stand-in's call count
+    assert "got op.calls = 1; expected 3" in notes, verdict.notes

@@ -86,7 +86,11 @@ public final class GraderLauncher {
             boolean raised = outcome.equals("error");
             String message = result.getThrowable().map(t -> {
                 String text = t.getMessage();
-                if (!raised) return text == null ? t.getClass().getName() : text;
+                if (!raised) {  // a failed check: its words, and the test's line that made it
+                    String said = text == null ? t.getClass().getName() : text;
+                    String where = frames(t);
+                    return where.isEmpty() ? said : said + "\n(checked at " + where.split("; ")[0] + ")";
+                }
                 // an exception: its class, its words, and where it was thrown (the code's frames
                 // and the tests' own, as "(at File.java:N; ...)")
                 String said = t.getClass().getSimpleName() + (text == null ? "" : ": " + text);

@@ -10,7 +10,7 @@ from typing import Any
 from grader.sandbox.policy import SANDBOX_DIR
 from grader.sandbox.runners.base import PRIVATE, TOKEN, LanguageRunner, Parsed, Plan, env
 from grader.sandbox.runners.results import parse_signed, reconcile, step_secret
-from grader.types import TestJob
+from grader.types import TestCase, TestJob
 
 JUNIT_JAR = "/usr/share/java/junit-platform-console-standalone.jar"
 LAUNCHER = SANDBOX_DIR / "assets" / "GraderLauncher.java"
@@ -107,4 +107,44 @@ class JavaRunner(LanguageRunner):
             (report.get("files") or {}).get(RESULTS), step_secret(report, index)
         )
         cases = reconcile(signed, plan.steps[index]["expected"])
+        tests = {Path(name).name for name in plan.steps[index]["env"]["GRADER_HIDE"].split("\n")}
+        cases = [_with_check(case, plan.files, tests) for case in cases]
         return Parsed(cases, found_results=bool(signed))
+
+
+_CHECKED_AT = re.compile(r"\n\(checked at (?P<file>[\w.]+\.java):(?P<line>\d+)\)$")
+
+
+_RAISED_AT = re.compile(r"^(?P<type>\w+)(?::[^\n]*)? \(at (?P<where>[^()\n]*)\)")
+_FRAME = re.compile(r"(?P<file>[\w.]+\.java):(?P<line>\d+)")
+
+
+def _test_line(files: dict[str, str], file: str, number: int) -> str:
+    source = next((text for name, text in files.items() if Path(name).name == file), "")
+    lines = source.splitlines()
+    return lines[number - 1].strip() if 0 < number <= len(lines) else ""
+
+
+def _with_check(case: TestCase, files: dict[str, str], tests: set[str]) -> TestCase:
+    """What the test files say of a failure, read here, on the host (the test sources are
+    deleted before any code runs; the launcher only knows where things happened):
+
+    - a failed check's line: "(checked: assertEquals(parts, shares.size());)";
+    - an exception the test made for a stand-in to throw (``new Flaky(new IOException(...))``),
+      which only the test's frames show as it was made before the code ran: "(made by the
+      test at RetryTest.java:55)", so that it is read as one the code let through."""
+    found = _CHECKED_AT.search(case.message)
+    if found is not None:
+        checked = _test_line(files, found["file"], int(found["line"]))
+        said = case.message[: found.start()] + (f"\n(checked: {checked[:200]})" if checked else "")
+        return case.model_copy(update={"message": said})
+    raised = _RAISED_AT.match(case.message)
+    frames = list(_FRAME.finditer(raised["where"])) if raised else []
+    if not frames or any(f["file"] not in tests for f in frames):
+        return case
+    first = frames[0]
+    if f"new {raised['type']}(" not in _test_line(files, first["file"], int(first["line"])):
+        return case
+    start, end = raised.span("where")
+    said = f"{case.message[: start - 4]}(made by the test at {raised['where']}){case.message[end + 1 :]}"
+    return case.model_copy(update={"message": said})
