@@ -246,7 +246,13 @@ def _judge(
     # for) shows the rules misread this code's shape: none of the requirement's absences counts
     misread = any(key and _seen_returning(c, key, answered) for c in absent)
     unconfirmed = absent if confirming or misread else []
-    applicable = [c for c in checks if c.applicable and c not in unconfirmed]
+    # a rule bound without credit (one way of getting it wrong) counts only when it finds it
+    uncredited = {b.rule for b in requirement.rules if not b.credit}
+    applicable = [
+        c
+        for c in checks
+        if c.applicable and c not in unconfirmed and (c.rule not in uncredited or not c.passed)
+    ]
     held = [c for c in applicable if c.passed]
     failed = [c for c in applicable if not c.passed]
 

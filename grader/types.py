@@ -45,6 +45,9 @@ class RuleBinding(Frozen):
     rule: str
     requirement: str | None = None
     params: dict[str, Any] = Field(default_factory=dict, alias="with")
+    # false for a rule that finds one way of getting the requirement wrong (`||` for the
+    # defaults): its finding says why the requirement fails, its absence earns no credit
+    credit: bool = True
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 

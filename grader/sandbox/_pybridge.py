@@ -446,9 +446,12 @@ class Bridge:
         return data if self.trusted else (*data, _where(error))
 
     def _exception(self, data: Any) -> BaseException:
-        if type(data) is tuple and len(data) == 2 and data[0] == "r":
+        if type(data) is tuple and len(data) in (2, 3) and data[0] == "r":
             error = self.exported[data[1]]  # one of ours, coming back: raise the original
             if isinstance(error, BaseException):
+                if len(data) == 3 and self.trusted and _is_where(data[2]):
+                    with _suppress():
+                        error._bridge_passed = data[2]  # the solution's line it came through
                 return error
         if type(data) is not tuple or len(data) not in (5, 6) or data[0] != "e":
             raise TypeError("bad exception")
@@ -479,8 +482,8 @@ class Bridge:
             return ("ret", self.encode(self._serve(message)))
         except BaseException as error:  # noqa: BLE001  (crosses as data, never stops us)
             origin = getattr(error, "_bridge_origin", None)
-            if type(origin) is int:
-                return ("exc", ("r", origin))  # the peer's own exception, going back
+            if type(origin) is int:  # the peer's own exception, going back (from which line)
+                return ("exc", ("r", origin) if self.trusted else ("r", origin, _where(error)))
             try:
                 return ("exc", self._encode_exception(error))
             except BaseException:  # noqa: BLE001

@@ -90,9 +90,19 @@ def _read_answer(error: BaseException, test_file: str) -> str | None:
 
 
 def _solution_line(error: BaseException | None) -> str | None:
-    """Where in the solution's files an error from its process was raised (``_pybridge``)."""
+    """Where in the solution's files an error from its process was raised (``_pybridge``); or,
+    for an error the bridge itself raised here serving the code (an attribute the tests'
+    object lacks: ``with conn.cursor()`` on sqlite3's cursor), the solution's line it came
+    through. An error the tests' own code raised (a stand-in failing on purpose) has none."""
     where = getattr(error, "_bridge_where", None)
-    return where if isinstance(where, str) else None
+    if isinstance(where, str):
+        return where
+    passed = getattr(error, "_bridge_passed", None)
+    tb = getattr(error, "__traceback__", None)
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    innermost = os.path.basename(tb.tb_frame.f_code.co_filename) if tb is not None else ""
+    return passed if isinstance(passed, str) and innermost == "_pybridge.py" else None
 
 
 def _compile_solution(work: str, solution: str) -> str | None:

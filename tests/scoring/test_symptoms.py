@@ -12,6 +12,7 @@ from scoring_builders import REPO
 
 from grader.extract import extract_code
 from grader.pipeline import grade_code
+from grader.scoring import matching_cases
 from grader.tasks.loader import load_task
 
 # Two faults of one requirement, each seen by its own test: the email rule returns the whole
@@ -88,3 +89,50 @@ def test_a_java_stand_ins_exception_let_through_is_said_so_and_a_check_names_wha
     assert "raised in the test file" not in notes
     # a failed assertEquals says what it read: the stand-in's call count
     assert "got op.calls = 1; expected 3" in notes, verdict.notes
+
+
+# Uses sqlite3's cursor as a context manager, which it is not: the tests' process raises the
+# AttributeError serving the code's `with` across the bridge; the code's line is still said.
+CURSOR_AS_CONTEXT = """\
+ORDER = {"name", "email", "created_at"}
+
+
+def search_users(conn, name_contains=None, sort="name", direction="asc", limit=20):
+    if sort not in ORDER or str(direction).lower() not in ("asc", "desc"):
+        raise ValueError("bad sort")
+    if type(limit) is not int or not 1 <= limit <= 100:
+        raise ValueError("bad limit")
+    like = "%" + (name_contains or "").replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"
+    sql = (
+        f"SELECT id, name, email FROM users WHERE lower(name) LIKE lower(?) ESCAPE '!' "
+        f"ORDER BY {sort} {direction.upper()}, id LIMIT ?"
+    )
+    with conn.cursor() as cur:
+        rows = cur.execute(sql, (like, limit)).fetchall()
+    return [{"id": r[0], "name": r[1], "email": r[2]} for r in rows]
+"""
+
+
+def test_an_error_the_tests_object_raises_serving_the_code_is_placed_at_the_codes_line() -> None:
+    task = load_task(REPO / "tasks" / "search-users" / "python.yaml")
+    verdict, _ = grade_code(task, code=CURSOR_AS_CONTEXT)
+    assert verdict.notes[0].startswith(
+        "The code raises AttributeError: type object 'sqlite3.Cursor' has no attribute "
+        "'__enter__' at line 14"
+    ), verdict.notes
+
+
+@pytest.mark.skipif(shutil.which("mcs") is None, reason="mono-mcs is not installed")
+def test_a_rule_bound_without_credit_names_its_mistake_and_earns_nothing_when_absent() -> None:
+    task = load_task(REPO / "tasks" / "refund-policy" / "csharp.yaml")
+    folder = REPO / "tasks" / "refund-policy" / "csharp"
+    whole_days, _ = grade_code(task, code=(folder / "wrong-whole-days.cs").read_text())
+    assert whole_days.notes[0].startswith("Read the elapsed time as whole days (line 15)")
+    # another way of getting the windows wrong: no `.Days`, and no credit for its absence
+    exclusive, _ = grade_code(task, code=(folder / "wrong-exclusive-window.cs").read_text())
+    windows = next(r for r in exclusive.requirements if r.id == "windows")
+    spec = next(r for r in task.requirements if r.id == "windows")
+    cases = matching_cases(spec.tests, exclusive.tests.cases)
+    assert windows.credit < 1 and not any("whole days" in n for n in exclusive.notes)
+    passing = sum(c.outcome == "passed" for c in cases) / len(cases)
+    assert windows.credit == pytest.approx(passing, abs=1e-3)  # the tests' share alone

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,12 @@ class AmountSplitterTest {
         for (int parts : new int[] {0, -3, 101}) {
             assertThrows(IllegalArgumentException.class, () -> AmountSplitter.split("10.00", parts), "parts=" + parts);
         }
+    }
+
+    @Test
+    void validPartsAtTheBounds() {
+        assertEquals(List.of("10.00"), AmountSplitter.split("10", 1), "parts=1");
+        assertEquals(Collections.nCopies(100, "0.10"), AmountSplitter.split("10", 100), "parts=100");
     }
 
     @Test
