@@ -170,13 +170,27 @@ def answer(got: str) -> str:
     return found["value"].strip() if found else got
 
 
+_NESTING = {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}
+
+
 def _balanced(text: str) -> bool:
     depth = 0
     for char in text:
-        depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(char, 0)
+        depth += _NESTING.get(char, 0)
         if depth < 0:
             return False
     return depth == 0
+
+
+def _arguments(text: str) -> list[str]:
+    """``a, f(b, c), [d]`` -> its three top-level parts."""
+    parts, depth, start = [], 0, 0
+    for at, char in enumerate(text):
+        depth += _NESTING.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(text[start:at].strip())
+            start = at + 1
+    return [*parts, text[start:].strip()]
 
 
 def _volatile(text: str) -> str:
@@ -282,14 +296,7 @@ def _actual_read(source: str) -> str | None:
     found = re.fullmatch(r"(?:Assertions\.)?assertEquals\((?P<args>.*)\);", source)
     if found is None:
         return None
-    args, depth, start = [], 0, 0
-    text = found["args"]
-    for at, char in enumerate(text):
-        depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(char, 0)
-        if char == "," and depth == 0:
-            args.append(text[start:at].strip())
-            start = at + 1
-    args.append(text[start:].strip())
+    args = _arguments(found["args"])
     if len(args) < 2 or '"' in args[1] and "(" not in args[1]:
         return None
     return args[1] if len(args[1]) <= MAX_ACTUAL else None

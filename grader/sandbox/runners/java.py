@@ -145,6 +145,7 @@ def _with_check(case: TestCase, files: dict[str, str], tests: set[str]) -> TestC
     first = frames[0]
     if f"new {raised['type']}(" not in _test_line(files, first["file"], int(first["line"])):
         return case
-    start, end = raised.span("where")
-    said = f"{case.message[: start - 4]}(made by the test at {raised['where']}){case.message[end + 1 :]}"
+    said = case.message.replace(
+        f"(at {raised['where']})", f"(made by the test at {raised['where']})", 1
+    )
     return case.model_copy(update={"message": said})
