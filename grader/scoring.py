@@ -246,8 +246,12 @@ def _judge(
     # for) shows the rules misread this code's shape: none of the requirement's absences counts
     misread = any(key and _seen_returning(c, key, answered) for c in absent)
     unconfirmed = absent if confirming or misread else []
-    # a rule bound without credit (one way of getting it wrong) counts only when it finds it
+    # a rule bound without credit (one way of getting it wrong) counts only when it finds it,
+    # and only when the tests do not contradict it: the code may have that construct in a
+    # shape that is right (`elapsed.Days < 14 || elapsed == FourteenDays`)
     uncredited = {b.rule for b in requirement.rules if not b.credit}
+    if confirming:
+        unconfirmed += [c for c in checks if c.rule in uncredited and c.applicable and not c.passed]
     applicable = [
         c
         for c in checks
