@@ -97,12 +97,21 @@ def _solution_line(error: BaseException | None) -> str | None:
     where = getattr(error, "_bridge_where", None)
     if isinstance(where, str):
         return where
+    passed = _passed_through(error)
+    return passed if passed and _innermost_file(error) == "_pybridge.py" else None
+
+
+def _passed_through(error: BaseException | None) -> str | None:
+    """The solution's line an error of the tests' own process came back through."""
     passed = getattr(error, "_bridge_passed", None)
+    return passed if isinstance(passed, str) else None
+
+
+def _innermost_file(error: BaseException | None) -> str:
     tb = getattr(error, "__traceback__", None)
     while tb is not None and tb.tb_next is not None:
         tb = tb.tb_next
-    innermost = os.path.basename(tb.tb_frame.f_code.co_filename) if tb is not None else ""
-    return passed if isinstance(passed, str) and innermost == "_pybridge.py" else None
+    return os.path.basename(tb.tb_frame.f_code.co_filename) if tb is not None else ""
 
 
 def _compile_solution(work: str, solution: str) -> str | None:
@@ -210,12 +219,18 @@ class _Recorder:
     def __init__(self) -> None:
         self.cases: list[dict] = []
         self.raised_at: dict[tuple[str, str], str] = {}  # (test, phase) -> solution.py:12
+        # tests whose error the tests' own code raised (a stand-in failing on purpose) and the
+        # solution let through: said as made by the test, not as the test's own error
+        self.let_through: set[tuple[str, str]] = set()
         self.answers: dict[str, str] = {}  # test -> "(answer: ...)" the test could not read
 
     def pytest_runtest_makereport(self, item, call) -> None:  # type: ignore[no-untyped-def]
-        where = _solution_line(call.excinfo.value if call.excinfo else None)
+        error = call.excinfo.value if call.excinfo else None
+        where = _solution_line(error)
         if where:
             self.raised_at[(item.nodeid, call.when)] = where
+        elif _passed_through(error):
+            self.let_through.add((item.nodeid, call.when))
         if call.excinfo is not None and call.when == "call":
             read = _read_answer(call.excinfo.value, str(item.path))
             if read:
@@ -233,7 +248,9 @@ class _Recorder:
             )
 
     def _message(self, report) -> str:  # type: ignore[no-untyped-def]
-        message = _longrepr(report, self.raised_at)
+        message = _longrepr(
+            report, self.raised_at, (report.nodeid, report.when) in self.let_through
+        )
         read = self.answers.get(report.nodeid) if report.when == "call" else None
         return f"{message}\n{read}"[:MAX_MESSAGE] if read else message
 
@@ -276,7 +293,7 @@ def _source_line(path: str, line: int | None) -> str:
     return lines[line - 1].strip() if line and 0 < line <= len(lines) else ""
 
 
-def _longrepr(report, raised_at: dict | None = None) -> str:  # type: ignore[no-untyped-def]
+def _longrepr(report, raised_at: dict | None = None, let_through: bool = False) -> str:  # type: ignore[no-untyped-def]
     crash = getattr(getattr(report, "longrepr", None), "reprcrash", None)
     if crash is not None and getattr(crash, "message", None):
         message = str(crash.message)
@@ -288,6 +305,8 @@ def _longrepr(report, raised_at: dict | None = None) -> str:  # type: ignore[no-
         failed_check = message.startswith(("assert", "AssertionError"))
         if own and not failed_check:  # raised in the solution's process, at its own line
             message = f"{message}\n(at {own})"
+        elif let_through and where and line and not failed_check:
+            message = f"{message}\n(made by the test at {where}:{line})"
         elif where and not where.startswith("_") and line and not failed_check:
             message = f"{message}\n(at {where}:{line})"
         checked = _source_line(str(getattr(crash, "path", "") or ""), line) if failed_check else ""

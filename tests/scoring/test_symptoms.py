@@ -136,3 +136,16 @@ def test_a_rule_bound_without_credit_names_its_mistake_and_earns_nothing_when_ab
     assert windows.credit < 1 and not any("whole days" in n for n in exclusive.notes)
     passing = sum(c.outcome == "passed" for c in cases) / len(cases)
     assert windows.credit == pytest.approx(passing, abs=1e-3)  # the tests' share alone
+
+
+def test_a_stand_ins_error_the_python_code_lets_through_is_said_so() -> None:
+    """The gateway's charge() raising on purpose, with nothing around it to catch that."""
+    task = load_task(REPO / "tasks" / "idempotent-payment" / "python.yaml")
+    code = task.reference.read_text(encoding="utf-8")
+    start = code.index("    try:\n        charge_id = gateway.charge(")
+    end = code.index("\n", code.index("    except Exception as error:", start) + 40)
+    unguarded = code[:start] + "    charge_id = gateway.charge(amount, currency)" + code[end:]
+    verdict, _ = grade_code(task, code=unguarded)
+    notes = " ".join(verdict.notes)
+    assert "through (the test's stand-in raised it)" in notes, verdict.notes
+    assert "raised in the test file" not in notes
