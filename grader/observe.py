@@ -287,6 +287,16 @@ def _field_read(source: str) -> str | None:
     return ", ".join(f"'{n}'" for n in names) if names else None
 
 
+def _chained(source: str) -> bool:
+    """``assert a == b == c``: a chain of comparisons, outside strings and brackets."""
+    text = re.sub(r"\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'", "''", source)
+    depth, count = 0, 0
+    for at, char in enumerate(text):
+        depth += _NESTING.get(char, 0)
+        count += depth == 0 and text.startswith("==", at)
+    return count >= 2
+
+
 MAX_ACTUAL = 60  # the longest expression of a check said beside what it got
 
 
@@ -375,6 +385,10 @@ def observe(case: TestCase, solution_file: str | None = None) -> Observation:
             counted = _counted(call, lines[index + 1 :]) if call and not of_code else None
             if counted:  # "where 0 = len([])", "where [] = <Gateway>.charges": what it counted
                 got = f"{counted} = {got}"
+            if checked and _chained(checked["source"]):  # first == second == {...}: pytest
+                # shows the first pair that differs, which may be two answers, not the expected
+                said = f"two of the answers it compared differ: {got} and {expected}"
+                return Observation(case, input=value, said=said, line=line)
             field = _field_read(checked["source"]) if checked and not call else None
             if field and ":" not in got:  # `assert result["total"] == n` got 10: its total
                 got, expected = f"{field}: {got}", f"{field}: {expected}"

@@ -38,6 +38,11 @@ def _case(message: str, name: str = "t.py::test_invalid_user_id") -> TestCase:
             'assert 0 == 1\n +  where 0 = f(2)\n(checked: assert f(2)["n"] == 1)',
             "With 2, the code returned 0; expected 1.",
         ),
+        # a chain of comparisons: pytest shows the first pair that differs, two of the answers
+        (
+            "AssertionError: assert {'a': 1} == {'a': 2}\n(checked: assert first == second == {\"a\": 1})",
+            "The test invalid user id fails: two of the answers it compared differ: {'a': 1} and {'a': 2}.",
+        ),
         # the Java runner's line of the failed assertEquals names what it read
         (
             "expected: <1> but was: <2>\n(checked: assertEquals(parts, shares.size());)",
