@@ -312,27 +312,28 @@ def _actual_read(source: str) -> str | None:
     return args[1] if len(args[1]) <= MAX_ACTUAL else None
 
 
+def _taken(pattern: re.Pattern[str], message: str) -> tuple[re.Match[str] | None, str]:
+    """A runner's aside in ``message`` ("(at solution.py:4)", "(checked: ...)"), and the
+    message without it."""
+    found = pattern.search(message)
+    return found, message[: found.start()] + message[found.end() :] if found else message
+
+
 def observe(case: TestCase, solution_file: str | None = None) -> Observation:
     """Read one failing case's message."""
     message = case.message or ""
     line = None
     in_tests = relayed = False
-    at = _AT.search(message)
-    made = _MADE.search(message)
+    made, message = _taken(_MADE, message)
+    at, message = (None, message) if made else _taken(_AT, message)
     if made:
         relayed = True
-        message = message[: made.start()] + message[made.end() :]
     elif at:
         line = _line_in_code(at["where"], solution_file)
         relayed = _relayed(at["where"])
         in_tests = _in_tests(at["where"]) and not relayed
-        message = message[: at.start()] + message[at.end() :]
-    checked = _CHECKED.search(message)
-    if checked:
-        message = message[: checked.start()] + message[checked.end() :]
-    read = _ANSWER.search(message)
-    if read:
-        message = message[: read.start()] + message[read.end() :]
+    checked, message = _taken(_CHECKED, message)
+    read, message = _taken(_ANSWER, message)
     lines = [_GO_PREFIX.sub("", ln) for ln in _lines(message)]
     lines = [ln for ln in lines if ln and not ln.startswith(_NOISE) and not _GO_LOG.match(ln)]
     if not lines:

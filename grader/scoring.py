@@ -196,9 +196,14 @@ def _case_evidence(case: TestCase) -> str:
     return f"{name} {verb}: {message}" if message else f"{name} {verb}"
 
 
+def _test_base(case: TestCase) -> str:
+    """The test a case belongs to, by its plain name, its parameters aside."""
+    return re.sub(r" \[[^\]]*\]$", "", plain_name(case.name))
+
+
 def _test_names(cases: Sequence[TestCase]) -> list[str]:
     """The tests' plain names, once each, a parametrized one with its count ("x (3 cases)")."""
-    bases = [re.sub(r" \[[^\]]*\]$", "", plain_name(c.name)) for c in cases]
+    bases = [_test_base(c) for c in cases]
     counts = {base: bases.count(base) for base in bases}
     return [f"{base} ({n} cases)" if n > 1 else base for base, n in counts.items()]
 
@@ -342,7 +347,7 @@ def _judge(
         missing=missing,
         present=present,
         lines=lines,
-        tests=_unique(re.sub(r" \[[^\]]*\]$", "", plain_name(c.name)) for c in failing),
+        tests=_unique(_test_base(c) for c in failing),
     )
 
     severity = _requirement_severity(requirement, bad_findings)
@@ -640,7 +645,10 @@ def _other_symptoms(first: Observation, read: Sequence[Observation]) -> list[Obs
             break
         if len(other.sentence()) > MAX_ASIDE:  # a long answer: one is enough to read
             continue
-        if all(_test_of(other) != _test_of(seen) and _pair(other) != _pair(seen) for seen in shown):
+        if all(
+            _test_base(other.case) != _test_base(seen.case) and _pair(other) != _pair(seen)
+            for seen in shown
+        ):
             shown.append(other)
     return shown[1:]
 
@@ -648,11 +656,6 @@ def _other_symptoms(first: Observation, read: Sequence[Observation]) -> list[Obs
 def _pair(seen: Observation) -> tuple[str | None, str | None]:
     """What came back and what was due: two tests seeing the same pair saw one fault."""
     return seen.error or seen.got, seen.expected
-
-
-def _test_of(seen: Observation) -> str:
-    """The test a case belongs to, its parameters aside."""
-    return re.sub(r"\[[^\]]*\]$", "", test_label(seen.case.name))
 
 
 def _swapped(

@@ -231,8 +231,8 @@ class _Recorder:
             self.raised_at[(item.nodeid, call.when)] = where
         elif _passed_through(error):
             self.let_through.add((item.nodeid, call.when))
-        if call.excinfo is not None and call.when == "call":
-            read = _read_answer(call.excinfo.value, str(item.path))
+        if error is not None and call.when == "call":
+            read = _read_answer(error, str(item.path))
             if read:
                 self.answers[item.nodeid] = read
 
